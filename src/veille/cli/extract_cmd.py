@@ -1,0 +1,5 @@
+"""CLI commands of the extract stage."""
+
+from __future__ import annotations
+
+from veille.cli import app  # noqa: F401

@@ -1,0 +1,131 @@
+"""Hostile-HTML basics: decode bytes, parse with Lexbor, read visible text and links.
+
+Scraped pages are adversarial, so every function here bounds what it reads and never runs
+or renders anything: scripts, styles and templates are dropped before text is taken.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
+
+from veille.records import Document, Page
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
+_CT_CHARSET = re.compile(r"charset\s*=\s*\"?([A-Za-z0-9_\-:.]+)", re.I)
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+_BLANK_LINES = re.compile(r"\n\s*\n+")
+INVISIBLE_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg")
+MAX_LINKS = 2000
+
+
+def decode_html(body: bytes, content_type: str = "") -> tuple[str, list[str]]:
+    """Bytes to text: declared charset first, then UTF-8, then cp1252; never raises."""
+    warnings: list[str] = []
+    candidates: list[str] = []
+    m = _CT_CHARSET.search(content_type or "")
+    if m:
+        candidates.append(m.group(1).decode() if isinstance(m.group(1), bytes) else m.group(1))
+    m2 = _META_CHARSET.search(body[:4096])
+    if m2:
+        candidates.append(m2.group(1).decode("ascii", "replace"))
+    candidates += ["utf-8"]
+    for enc in candidates:
+        try:
+            return body.decode(enc), warnings
+        except (UnicodeDecodeError, LookupError):
+            continue
+    try:
+        text = body.decode("cp1252")
+        warnings.append("not valid UTF-8; decoded as cp1252")
+        return text, warnings
+    except UnicodeDecodeError:
+        warnings.append("not valid UTF-8; undecodable bytes replaced")
+        return body.decode("utf-8", "replace"), warnings
+
+
+def normalise_space(text: str) -> str:
+    text = _SPACES.sub(" ", text)
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    return _BLANK_LINES.sub("\n\n", text).strip()
+
+
+def html_tree(html: str) -> LexborHTMLParser:
+    tree = LexborHTMLParser(html)
+    for node in tree.css(",".join(INVISIBLE_TAGS)):
+        node.decompose()
+    return tree
+
+
+def visible_text(tree: LexborHTMLParser) -> str:
+    root = tree.body or tree.root
+    if root is None:
+        return ""
+    return normalise_space(root.text(separator="\n", strip=False))
+
+
+def page_title(tree: LexborHTMLParser) -> str:
+    node = tree.css_first("title")
+    if node is not None:
+        t = normalise_space(node.text())
+        if t:
+            return t[:1000]
+    h = tree.css_first("h1")
+    return normalise_space(h.text())[:1000] if h is not None else ""
+
+
+def page_links(tree: LexborHTMLParser, base_url: str) -> list[str]:
+    links: list[str] = []
+    seen: set[str] = set()
+    for a in tree.css("a[href]"):
+        href = (a.attributes.get("href") or "").strip()
+        if not href or href.startswith(("javascript:", "data:", "mailto:", "#")):
+            continue
+        try:
+            url = urljoin(base_url, href) if base_url else href
+            urlsplit(url)
+        except ValueError:
+            continue
+        if url not in seen:
+            seen.add(url)
+            links.append(url)
+            if len(links) >= MAX_LINKS:
+                break
+    return links
+
+
+def page_from_html(doc: Document, max_bytes: int) -> tuple[Page | None, list[str]]:
+    warnings: list[str] = []
+    body = doc.body
+    if len(body) > max_bytes:
+        warnings.append(f"page is {len(body)} bytes; only the first {max_bytes} were parsed")
+        body = body[:max_bytes]
+    if not body.strip():
+        return None, warnings + ["empty page"]
+    html, dec_warnings = decode_html(body, doc.content_type)
+    warnings += dec_warnings
+    tree = html_tree(html)
+    page = Page(
+        capture_id=doc.capture_id,
+        site=doc.site_hint or site_of(doc.url),
+        source="html",
+        url=doc.url,
+        title=page_title(tree),
+        text=visible_text(tree),
+        links=page_links(tree, doc.url),
+        warnings=warnings,
+    )
+    return page, warnings
+
+
+def site_of(url: str) -> str:
+    """The site a URL belongs to: its host without www., or 'local' for file URLs."""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        host = ""
+    if host.startswith("www."):
+        host = host[4:]
+    return host or "local"
