@@ -116,6 +116,8 @@ class Listing(Record):
     ships_to: list[str] = field(default_factory=list)
     listed_since: str | None = None  # ISO date
     index: int = 0  # position on the page, for pages that list several
+    # Other values the site shows that have no field of their own (stock, escrow, sold count).
+    extra: dict[str, Any] = field(default_factory=dict)
 
     def key(self) -> tuple[object, ...]:
         return (self.site, self.listing_key, self.index, self.title)
@@ -135,6 +137,8 @@ class Vendor(Record):
     profile_text: str = ""
     pgp_block: str | None = None
     other_accounts: list[dict[str, str]] = field(default_factory=list)  # [{"site":..,"name":..}]
+    # Other values the site shows (positive/negative feedback counts, level, last seen).
+    extra: dict[str, Any] = field(default_factory=dict)
 
     def key(self) -> tuple[object, ...]:
         return (self.site, self.name)
