@@ -16,11 +16,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-# Registration order is the order of `veille --help`.
-from veille.cli import case_cmds  # noqa: E402,F401
-from veille.cli import extract_cmd  # noqa: E402,F401
-from veille.cli import parse_cmd  # noqa: E402,F401
-from veille.cli import classify_cmd  # noqa: E402,F401
+# Importing the command modules registers their commands.
+from veille.cli import case_cmds, classify_cmd, extract_cmd, parse_cmd  # noqa: E402,F401
 
 
 def main() -> None:

@@ -79,6 +79,7 @@ import_errors = sa.Table(
     sa.Column("import_id", sa.Integer, sa.ForeignKey("imports.id")),
     sa.Column("path", sa.Text, nullable=False),
     sa.Column("record", sa.Text),
+    sa.Column("level", sa.String(10), nullable=False, default="error"),
     sa.Column("message", sa.Text, nullable=False),
     sa.Column("created_at", TS, nullable=False),
 )

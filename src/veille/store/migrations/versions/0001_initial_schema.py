@@ -18,7 +18,8 @@ FTS_SQL = (
     # Full-text search over listing, post and message text. FTS5 is the one SQLite-only
     # feature of the schema; PostgreSQL gets a tsvector index in its own migration.
     "CREATE VIRTUAL TABLE search_fts USING fts5("
-    "record_id UNINDEXED, record_type UNINDEXED, title, body, tokenize='unicode61 remove_diacritics 2')"
+    "record_id UNINDEXED, record_type UNINDEXED, capture_id UNINDEXED, title, body, "
+    " tokenize='unicode61 remove_diacritics 2')"
 )
 
 
@@ -118,6 +119,7 @@ def upgrade() -> None:
         sa.Column("import_id", sa.Integer(), nullable=True),
         sa.Column("path", sa.Text(), nullable=False),
         sa.Column("record", sa.Text(), nullable=True),
+        sa.Column("level", sa.String(length=10), nullable=False),
         sa.Column("message", sa.Text(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(

@@ -1,0 +1,98 @@
+"""The per-document pipeline: parse, then extract, then classify. Pure functions only.
+
+`process_document(doc, ctx)` is what every runner calls: the local process pool in
+`veille.processing`, or a Spark/Dask job mapping it over captures. The context is built once
+per worker (`build_context`) and holds only read-only configuration and the model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from veille import __version__
+from veille.classify import Classifier, load_default
+from veille.extract import extract
+from veille.parse import ParseConfig, parse
+from veille.records import Document, DocumentResult, Label, Mention, Record
+
+# Bump when the chain's own logic changes in a way that should re-process every capture.
+PIPELINE_REVISION = 1
+CLASSIFIED_TYPES = ("listing", "post", "message")
+
+
+@dataclass(frozen=True)
+class PipelineContext:
+    parse_config: ParseConfig
+    classifier: Classifier | None
+    version: str
+
+
+def _data_fingerprint() -> str:
+    """Site profiles and other stage data are files: editing them changes the version."""
+    root = Path(__file__).parent
+    h = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".toml", ".json", ".csv", ".txt") and "__pycache__" not in path.parts:
+            h.update(str(path.relative_to(root)).encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:10]
+
+
+def build_context(parse_config: ParseConfig | None = None,
+                  classifier_loader: Callable[[], Classifier | None] = load_default,
+                  ) -> PipelineContext:
+    classifier = classifier_loader()
+    model = classifier.version if classifier is not None else "none"
+    version = f"veille-{__version__}.r{PIPELINE_REVISION}.data-{_data_fingerprint()}.model-{model}"
+    return PipelineContext(parse_config or ParseConfig(), classifier, version)
+
+
+def _extract_records(records: list[Record]) -> list[Mention]:
+    # The page record repeats the text of the records found on it; extract from the page
+    # only when nothing more specific was found, so each identifier is counted once.
+    specific = [r for r in records if r.type != "page"]
+    mentions: list[Mention] = []
+    for record in specific or records:
+        rid = record.id
+        for field_name, text in record.texts().items():
+            if not text:
+                continue
+            for m in extract(text):
+                m.capture_id = record.capture_id
+                m.record_id = rid
+                m.field = field_name
+                mentions.append(m)
+    return mentions
+
+
+def _classify_records(records: list[Record], classifier: Classifier | None) -> list[Label]:
+    if classifier is None:
+        return []
+    targets = [r for r in records if r.type in CLASSIFIED_TYPES]
+    if not targets:
+        return []
+    items = []
+    for r in targets:
+        texts = r.texts()
+        items.append((texts.get("title", ""), texts.get("description") or texts.get("text", "")))
+    labels = []
+    for record, pred in zip(targets, classifier.predict(items), strict=True):
+        labels.append(Label(
+            label=pred.label, sublabel=pred.sublabel, score=pred.score, review=pred.review,
+            model_version=classifier.version, capture_id=record.capture_id,
+            record_id=record.id, record_type=record.type,
+        ))
+    return labels
+
+
+def process_document(doc: Document, ctx: PipelineContext) -> DocumentResult:
+    result = DocumentResult(capture_id=doc.capture_id)
+    parsed = parse(doc, ctx.parse_config)
+    result.records = parsed.records
+    result.warnings = list(parsed.warnings)
+    result.mentions = _extract_records(parsed.records)
+    result.labels = _classify_records(parsed.records, ctx.classifier)
+    return result
