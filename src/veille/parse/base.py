@@ -1,19 +1,31 @@
-"""Minimal parse: title, visible text and links of an HTML page, or a Telegram message.
+"""One capture becomes records: the page itself, then what a site profile or the generic
+fallback reads from it (listings, vendors, feedback, posts), or a Telegram message, or an
+export row.
 
-Site profiles and the generic fallback (issue 4) plug in here and add listings, vendors,
-feedback and posts beside the page record.
+Bounds: the body is cut at `max_html_bytes`, nesting deeper than `max_depth` is flattened
+before parsing (see guard.py), and every reader failure becomes a warning on the result.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Any
 
-from veille.parse.html import page_from_html
+from veille.parse.guard import MAX_DEPTH, limit_nesting
+from veille.parse.html import (
+    decode_html,
+    html_tree_and_json_ld,
+    page_links,
+    page_title,
+    site_of,
+    visible_text,
+)
 from veille.records import (
     ROW_CONTENT_TYPE,
     TELEGRAM_CONTENT_TYPE,
     Document,
+    Page,
     ParseResult,
 )
 
@@ -23,6 +35,15 @@ class ParseConfig:
     """What parsing may depend on besides the document itself."""
 
     max_html_bytes: int = 20 * 1024 * 1024
+    # Nesting beyond this depth is flattened (text kept) before parsing.
+    max_depth: int = MAX_DEPTH
+    # Extra profile directories, searched before the built-in profiles.
+    profile_dirs: tuple[str, ...] = ()
+    use_builtin_profiles: bool = True
+    # Force one profile (by name or .toml path) instead of matching.
+    profile: str | None = None
+    # Run the generic fallback on pages no profile matches.
+    fallback: bool = True
 
 
 def parse(doc: Document, config: ParseConfig | None = None) -> ParseResult:
@@ -35,12 +56,100 @@ def parse(doc: Document, config: ParseConfig | None = None) -> ParseResult:
         from veille.formats import parse_row
 
         return parse_row(doc)
+    return parse_html(doc, config)
+
+
+def candidate_profiles(config: ParseConfig) -> tuple[Any, ...]:
+    from veille.parse.profile import builtin_profiles, find_profile, load_profile_dir
+
+    if config.profile:
+        return (find_profile(config.profile, config.profile_dirs),)
+    out: tuple[Any, ...] = ()
+    for d in config.profile_dirs:
+        out += load_profile_dir(d)
+    if config.use_builtin_profiles:
+        out += builtin_profiles()
+    return out
+
+
+def parse_html(doc: Document, config: ParseConfig) -> ParseResult:
+    from veille.parse.engine import PageContext, apply_profile, kind_of_page, profile_matches
+
     result = ParseResult()
-    page, warnings = page_from_html(doc, max_bytes=config.max_html_bytes)
-    result.warnings.extend(warnings)
-    if page is not None:
-        result.records.append(page)
+    warnings: list[str] = []
+    body = doc.body
+    if len(body) > config.max_html_bytes:
+        warnings.append(
+            f"page is {len(body)} bytes; only the first {config.max_html_bytes} were parsed"
+        )
+        body = body[: config.max_html_bytes]
+    if not body.strip():
+        result.warnings.append("empty page")
+        return result
+    html, dec_warnings = decode_html(body, doc.content_type)
+    warnings += dec_warnings
+    html, dropped = limit_nesting(html, config.max_depth)
+    if dropped:
+        warnings.append(f"page nests deeper than {config.max_depth} levels; "
+                        f"{dropped} tags beyond that depth were dropped (text kept)")
+    tree, json_ld = html_tree_and_json_ld(html)
+    title = page_title(tree)
+    page = Page(
+        capture_id=doc.capture_id,
+        site=doc.site_hint or site_of(doc.url),
+        source="html",
+        url=doc.url,
+        title=title,
+        text=visible_text(tree),
+        links=page_links(tree, doc.url),
+    )
+    if _looks_truncated(html):
+        warnings.append("page looks truncated (no closing </html>); fields may be missing")
+    ctx = PageContext(tree=tree, html=html, url=doc.url, title=title,
+                      captured_at=doc.captured_at)
+    records = []
+    try:
+        profiles = candidate_profiles(config)
+    except ValueError as exc:  # ProfileError: a broken profile file must not stop parsing
+        warnings.append(f"profiles not loaded: {exc}")
+        profiles = ()
+    profile = None
+    for p in profiles:
+        if config.profile or profile_matches(p, ctx, doc.site_hint):
+            profile = p
+            break
+    if profile is not None:
+        try:
+            page.kind = kind_of_page(profile, ctx)
+            page.site = profile.site
+            page.source = f"profile:{profile.name}"
+            records, pw, _ = apply_profile(profile, ctx, page.kind, doc.capture_id)
+            warnings += pw
+        except Exception as exc:  # keep the page record whatever the profile did
+            warnings.append(f"profile {profile.name} failed: {exc.__class__.__name__}: {exc}")
+    elif config.fallback:
+        from veille.parse.fallback import parse_fallback
+
+        try:
+            records, page.kind, fw = parse_fallback(tree, ctx, json_ld, doc.capture_id,
+                                                    page.site)
+            page.source = "fallback"
+            page.confidence = max((r.confidence for r in records), default=0.5)
+            warnings += fw
+        except Exception as exc:
+            warnings.append(f"fallback failed: {exc.__class__.__name__}: {exc}")
+    page.warnings = list(warnings)
+    for r in records:
+        # Page-level problems (truncation, encoding, flattening) concern every record.
+        r.warnings = [*warnings, *r.warnings]
+    result.records = [page, *records]
+    result.warnings = warnings + [w for r in records for w in r.warnings if w not in warnings]
     return result
+
+
+def _looks_truncated(html: str) -> bool:
+    tail = html[-2048:].lower()
+    return "<html" in html[:4096].lower() and "</html" not in tail and "</body" not in tail
 
 
 def load_json_body(doc: Document) -> dict:

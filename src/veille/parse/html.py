@@ -52,11 +52,31 @@ def normalise_space(text: str) -> str:
     return _BLANK_LINES.sub("\n\n", text).strip()
 
 
+MAX_JSON_LD = 20
+MAX_JSON_LD_CHARS = 200_000
+
+
 def html_tree(html: str) -> LexborHTMLParser:
-    tree = LexborHTMLParser(html)
-    for node in tree.css(",".join(INVISIBLE_TAGS)):
-        node.decompose()
+    tree, _ = html_tree_and_json_ld(html)
     return tree
+
+
+def html_tree_and_json_ld(html: str) -> tuple[LexborHTMLParser, list[str]]:
+    """The parsed tree with invisible elements removed, and the JSON-LD blocks it held.
+
+    JSON-LD lives in <script> elements, so it is read (as text, never run) before they go.
+    """
+    tree = LexborHTMLParser(html)
+    json_ld: list[str] = []
+    for node in tree.css(",".join(INVISIBLE_TAGS)):
+        if (
+            node.tag == "script"
+            and len(json_ld) < MAX_JSON_LD
+            and "ld+json" in (node.attributes.get("type") or "").lower()
+        ):
+            json_ld.append((node.text(deep=True) or "")[:MAX_JSON_LD_CHARS])
+        node.decompose()
+    return tree, json_ld
 
 
 def visible_text(tree: LexborHTMLParser) -> str:

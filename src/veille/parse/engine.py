@@ -1,0 +1,385 @@
+"""Apply a site profile to a parsed page: page kind, then records field by field.
+
+Every field is looked up independently: a selector that finds nothing or fails leaves that
+field empty with a warning on the record, and the other fields and records still come out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from urllib.parse import urljoin
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from veille.parse.accounts import claimed_accounts
+from veille.parse.profile import RECORD_CLASSES, FieldSpec, Profile, RecordSpec
+from veille.parse.values import find_prices, parse_date, parse_number
+from veille.records import Price, Record
+
+MAX_RECORDS_PER_SPEC = 2000
+MAX_FIELD_VALUES = 200
+_PGP = re.compile(
+    r"-----BEGIN PGP (PUBLIC KEY BLOCK|SIGNATURE|MESSAGE)-----.*?-----END PGP \1-----", re.S
+)
+_ARMOR_HEADER = re.compile(r"^[A-Za-z][A-Za-z-]*: ")
+_WS = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class PageContext:
+    """What field lookups may read: the tree, the document URL and capture time."""
+
+    tree: LexborHTMLParser
+    html: str
+    url: str
+    title: str
+    captured_at: datetime
+    _lxml: Any = None
+    _labels: dict[int, list[tuple[str, Any]]] = field(default_factory=dict)
+
+    def lxml_root(self) -> Any:
+        if self._lxml is None:
+            import lxml.html
+
+            try:
+                self._lxml = lxml.html.fromstring(self.html or "<html></html>")
+            except (ValueError, Exception):  # lxml raises ParserError on empty documents
+                self._lxml = lxml.html.fromstring("<html></html>")
+        return self._lxml
+
+
+@dataclass(slots=True)
+class FieldResult:
+    name: str
+    value: Any
+    found: bool
+    error: str | None = None
+    precision: str | None = None
+
+
+def kind_of_page(profile: Profile, ctx: PageContext) -> str:
+    for rule in profile.kinds:
+        if rule.url is not None and not rule.url.search(ctx.url or ""):
+            continue
+        if rule.title is not None and not rule.title.search(ctx.title):
+            continue
+        if rule.css:
+            try:
+                if ctx.tree.css_first(rule.css) is None:
+                    continue
+            except Exception:
+                continue
+        return rule.kind
+    return "other"
+
+
+def profile_matches(profile: Profile, ctx: PageContext, site_hint: str | None) -> bool:
+    if site_hint and site_hint in (profile.name, profile.site):
+        return True
+    if any(p.search(ctx.url or "") for p in profile.match_url):
+        return True
+    if any(p.search(ctx.title) for p in profile.match_title):
+        return True
+    for sel in profile.match_css:
+        try:
+            if ctx.tree.css_first(sel) is not None:
+                return True
+        except Exception:
+            continue
+    return False
+
+
+# --- field lookups -------------------------------------------------------------------------
+
+
+def _text(node: Any, multiline: bool) -> str:
+    if isinstance(node, str):
+        raw = node
+    elif isinstance(node, LexborNode):
+        if multiline:
+            return multiline_text(node)
+        raw = node.text(deep=True, separator=" ", strip=False)
+    else:  # an lxml element
+        raw = node.text_content()
+    if multiline:
+        # One line per text line: <br> and block boundaries both end a line.
+        return "\n".join(ln for ln in (" ".join(x.split()) for x in raw.split("\n")) if ln)
+    return " ".join(raw.split())
+
+
+_BLOCK_TAGS = frozenset(
+    "br p div li tr dt dd h1 h2 h3 h4 h5 h6 pre blockquote table ul ol section article "
+    "header footer hr".split()
+)
+
+
+def multiline_text(node: LexborNode, limit: int = 200_000) -> str:
+    """Text as a browser lays it out: source whitespace collapsed, a line break at <br>
+    and at block elements."""
+    parts: list[str] = []
+    size = 0
+    for n in node.traverse(include_text=True):
+        if n.tag == "-text":
+            # Source line breaks are only whitespace in HTML.
+            t = _WS.sub(" ", n.text_content or "")
+            parts.append(t)
+            size += len(t)
+            if size > limit:
+                break
+        elif n.tag in _BLOCK_TAGS:
+            parts.append("\n")
+    lines = (" ".join(ln.split()) for ln in "".join(parts).split("\n"))
+    return "\n".join(ln for ln in lines if ln)
+
+
+def _label_pairs(scope: Any, ctx: PageContext) -> list[tuple[str, Any]]:
+    """(label, value node) pairs from two-cell table rows and definition lists in scope."""
+    key = id(scope)
+    cached = ctx._labels.get(key)
+    if cached is not None:
+        return cached
+    pairs: list[tuple[str, Any]] = []
+    for tr in scope.css("tr"):
+        cells = [c for c in tr.iter() if c.tag in ("td", "th")]
+        if len(cells) >= 2:
+            pairs.append((_label_text(cells[0]), cells[1]))
+    for dt in scope.css("dt"):
+        dd = dt.next
+        while dd is not None and dd.tag != "dd":
+            dd = dd.next
+        if dd is not None:
+            pairs.append((_label_text(dt), dd))
+    ctx._labels[key] = pairs
+    return pairs
+
+
+def _label_text(node: LexborNode) -> str:
+    return " ".join(node.text(deep=True, separator=" ").split()).strip(" :").lower()
+
+
+def _select(spec: FieldSpec, scope: Any, ctx: PageContext) -> list[Any]:
+    """The nodes (or strings) a field spec points at, in document order."""
+    if spec.value is not None:
+        return [spec.value]
+    if spec.source == "url":
+        return [ctx.url]
+    if spec.source == "title":
+        return [ctx.title]
+    if spec.page:
+        scope = ctx.lxml_root() if spec.xpath else ctx.tree.root
+    if scope is None:
+        return []
+    nodes: list[Any] = [scope]
+    if spec.label:
+        pat = re.compile(spec.label, re.IGNORECASE)
+        nodes = [v for lab, v in _label_pairs(scope, ctx) if pat.fullmatch(lab)]
+    if spec.css:
+        nodes = [m for n in nodes for m in n.css(spec.css)]
+    if spec.xpath:
+        found: list[Any] = []
+        for n in nodes if not isinstance(scope, LexborNode) else [ctx.lxml_root()]:
+            res = n.xpath(spec.xpath)
+            found.extend(res if isinstance(res, list) else [res])
+        nodes = found
+    return nodes[:MAX_FIELD_VALUES]
+
+
+def _strings(spec: FieldSpec, nodes: list[Any], ctx: PageContext) -> list[str]:
+    multiline = spec.type in ("multiline", "pgp")
+    out: list[str] = []
+    for n in nodes:
+        if spec.attr and not isinstance(n, str):
+            v = n.attributes.get(spec.attr) if isinstance(n, LexborNode) else n.get(spec.attr)
+            s = (v or "").strip()
+        else:
+            s = _text(n, multiline)
+        if spec.regex:
+            m = re.search(spec.regex, s, re.IGNORECASE | re.S)
+            if not m:
+                continue
+            s = m.group("v") if "v" in m.re.groupindex else m.group(1) if m.re.groups else m.group(0)
+            s = (s or "").strip()
+        if spec.split:
+            out.extend(p.strip() for p in s.split(spec.split) if p.strip())
+        elif s:
+            out.append(s)
+    return out
+
+
+def normalise_pgp(text: str) -> str | None:
+    """A PGP armour block with one line per armour line, whatever the HTML did to it."""
+    m = _PGP.search(text)
+    if not m:
+        return None
+    lines = [ln.strip() for ln in m.group(0).replace("\r", "\n").split("\n") if ln.strip()]
+    head, body = [lines[0]], []
+    i = 1
+    while i < len(lines) - 1 and _ARMOR_HEADER.match(lines[i]):
+        head.append(lines[i])
+        i += 1
+    body = lines[i:-1]
+    return "\n".join([*head, "", *body, lines[-1]])
+
+
+def evaluate_field(spec: FieldSpec, scope: Any, ctx: PageContext, profile: Profile) -> FieldResult:
+    res = _evaluate_one(spec, scope, ctx, profile)
+    for alt in spec.more:
+        other = _evaluate_one(alt, scope, ctx, profile)
+        if not other.found:
+            continue
+        if res.found and isinstance(res.value, list) and isinstance(other.value, list):
+            res.value = res.value + [v for v in other.value if v not in res.value]
+        elif not res.found:
+            res = other
+    return res
+
+
+def _evaluate_one(spec: FieldSpec, scope: Any, ctx: PageContext, profile: Profile) -> FieldResult:
+    try:
+        nodes = _select(spec, scope, ctx)
+    except Exception as exc:  # a selector that the engine rejects at run time
+        return FieldResult(spec.name, None, False, f"selector failed: {exc}")
+    if spec.type == "count":
+        return FieldResult(spec.name, len(nodes), bool(nodes))
+    texts = _strings(spec, nodes, ctx)
+    if not texts:
+        return FieldResult(spec.name, None, False)
+    t = spec.type
+    value: Any
+    precision = None
+    if t == "price":
+        value = []
+        for s in texts:
+            value.extend(find_prices(s, spec.currency or profile.default_currency))
+        value = value or None
+    elif t == "pgp":
+        value = normalise_pgp("\n".join(texts))
+    elif t == "int":
+        n = parse_number(texts[0])
+        value = int(n) if n is not None else None
+    elif t == "number":
+        value = parse_number(texts[0])
+    elif t == "stars":
+        value = float(sum(s.count(spec.char) for s in texts))
+    elif t == "date":
+        d = parse_date(texts[0], ctx.captured_at, spec.date_format, profile.dayfirst)
+        value, precision = (d if d else (None, None))
+    elif t == "url":
+        value = urljoin(ctx.url, texts[0]) if ctx.url else texts[0]
+    elif t == "list":
+        value = list(dict.fromkeys(texts))
+    elif spec.all:
+        value = texts
+    else:
+        value = texts[0] if t == "text" else texts[0]
+    if value is None or value == []:
+        return FieldResult(spec.name, None, False, f"could not read {t} from {texts[0][:60]!r}")
+    return FieldResult(spec.name, value, True, precision=precision)
+
+
+# --- records -------------------------------------------------------------------------------
+
+
+def _coerce(cls: type[Record], name: str, value: Any) -> Any:
+    f = cls.__dataclass_fields__[name]
+    ann = str(f.type)
+    if ann.startswith("list"):
+        if isinstance(value, list):
+            return value
+        return [value]
+    if isinstance(value, list) and not (value and isinstance(value[0], Price)):
+        value = ", ".join(str(v) for v in value)
+    if ann.startswith("int") and not isinstance(value, int):
+        n = parse_number(str(value))
+        return int(n) if n is not None else None
+    if ann.startswith("float") and not isinstance(value, float | int):
+        return parse_number(str(value))
+    if ann.startswith("str") and not isinstance(value, str):
+        return str(value)
+    return value
+
+
+def build_record(
+    spec: RecordSpec, scope: Any, ctx: PageContext, profile: Profile, capture_id: str,
+    index: int,
+) -> tuple[Record | None, list[FieldResult]]:
+    cls = RECORD_CLASSES[spec.type]
+    results = [evaluate_field(f, scope, ctx, profile) for f in spec.fields]
+    by_name = {r.name: r for r in results}
+    if spec.skip_without and any(not by_name[n].found for n in spec.skip_without if n in by_name):
+        return None, results
+    if spec.each and not any(r.found for r, f in zip(results, spec.fields, strict=True)
+                             if not f.page and f.value is None):
+        return None, results
+    rec = cls(capture_id=capture_id, site=profile.site, source=f"profile:{profile.name}")
+    warnings: list[str] = []
+    declared = [f for f in spec.fields if not f.page and f.value is None]
+    for f, r in zip(spec.fields, results, strict=True):
+        if r.error:
+            warnings.append(f"{spec.type}.{f.name}: {r.error}")
+        elif not r.found and f.required:
+            warnings.append(f"{spec.type}.{f.name}: {f.describe()} found nothing")
+        if not r.found:
+            continue
+        if f.name in cls.__dataclass_fields__ and f.name != "extra":
+            try:
+                setattr(rec, f.name, _coerce(cls, f.name, r.value))
+            except (TypeError, ValueError) as exc:
+                warnings.append(f"{spec.type}.{f.name}: {exc}")
+                continue
+            if f.name == "date" and r.precision and hasattr(rec, "date_precision"):
+                rec.date_precision = r.precision  # type: ignore[attr-defined]
+        else:
+            rec.extra[f.name] = r.value  # type: ignore[attr-defined]
+    if hasattr(rec, "index"):
+        rec.index = index  # type: ignore[attr-defined]
+    if not spec.each and not spec.each_xpath and getattr(rec, "url", None) == "":
+        rec.url = ctx.url  # type: ignore[attr-defined]
+    if spec.type == "vendor" and not rec.other_accounts and rec.profile_text:  # type: ignore[attr-defined]
+        rec.other_accounts = claimed_accounts(rec.profile_text)  # type: ignore[attr-defined]
+    found = sum(1 for f, r in zip(spec.fields, results, strict=True)
+                if r.found and f in declared)
+    rec.confidence = round(0.5 + 0.5 * found / len(declared), 3) if declared else 0.9
+    rec.warnings = warnings
+    return rec, results
+
+
+def scopes_of(spec: RecordSpec, ctx: PageContext) -> list[Any]:
+    if spec.each_xpath:
+        res = ctx.lxml_root().xpath(spec.each_xpath)
+        return [r for r in (res if isinstance(res, list) else []) if hasattr(r, "xpath")]
+    if spec.each:
+        return ctx.tree.css(spec.each)
+    return [ctx.tree.root]
+
+
+def apply_profile(
+    profile: Profile, ctx: PageContext, kind: str, capture_id: str
+) -> tuple[list[Record], list[str], list[tuple[RecordSpec, int, list[FieldResult]]]]:
+    """Records of every spec for this page kind, plus per-field results for `profiles test`."""
+    records: list[Record] = []
+    warnings: list[str] = []
+    trace: list[tuple[RecordSpec, int, list[FieldResult]]] = []
+    for spec in profile.records:
+        if kind not in spec.kinds:
+            continue
+        try:
+            scopes = scopes_of(spec, ctx)
+        except Exception as exc:
+            warnings.append(f"profile {profile.name}: {spec.type} scope failed: {exc}")
+            continue
+        if len(scopes) > MAX_RECORDS_PER_SPEC:
+            warnings.append(f"profile {profile.name}: {len(scopes)} {spec.type} blocks; "
+                            f"only the first {MAX_RECORDS_PER_SPEC} were read")
+            scopes = scopes[:MAX_RECORDS_PER_SPEC]
+        index = 0
+        for scope in scopes:
+            rec, results = build_record(spec, scope, ctx, profile, capture_id, index)
+            trace.append((spec, index, results))
+            if rec is not None:
+                records.append(rec)
+                index += 1
+    return records, warnings, trace

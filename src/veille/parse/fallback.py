@@ -1,0 +1,386 @@
+"""Generic fallback for pages no profile describes.
+
+It reads a listing's title, prices, vendor, description, ships from/to and category from
+whatever the page offers, strongest signal first: schema.org JSON-LD, schema.org microdata,
+OpenGraph, label/value pairs (tables, definition lists, "Label: value") in French, English,
+German and Spanish, then heading and price patterns and the main text block. Each field
+remembers which signal gave it; the record's confidence is the mean strength of those.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from veille.parse.engine import PageContext, normalise_pgp
+from veille.parse.html import normalise_space
+from veille.parse.values import PRICE_RE, find_prices, normalise_currency, parse_date, parse_number
+from veille.records import Listing, Price, Record, Vendor
+
+# Strength of each signal, used as the confidence of the fields it gives.
+WEIGHTS = {"json-ld": 0.95, "microdata": 0.9, "opengraph": 0.8, "label": 0.8,
+           "price-class": 0.65, "heading": 0.6, "link": 0.45, "text": 0.45, "main-block": 0.5}
+
+# Labels as pages write them, accents and case removed, to record fields.
+_LABELS: dict[str, tuple[str, ...]] = {
+    "prices": ("prix", "price", "preis", "precio", "tarif", "cout", "cost", "kosten", "costo",
+               "prix unitaire", "unit price", "price (btc)", "price (usd)", "price (eur)",
+               "montant", "betrag", "importe", "prix de vente", "verkaufspreis",
+               "precio de venta", "our price", "sale price"),
+    "vendor": ("vendeur", "vendor", "verkaufer", "vendedor", "annonceur", "sold by",
+               "vendu par", "verkauft von", "vendido por", "seller", "anbieter", "handler",
+               "marchand", "merchant", "offered by", "propose par", "angeboten von",
+               "ofrecido por", "boutique", "shop", "store", "tienda", "anunciante",
+               "inserent", "posted by", "publie par", "publicado por", "eingestellt von"),
+    "ships_from": ("ships from", "shipping from", "ship from", "expedie de", "expedie depuis",
+                   "expedition depuis", "envoi depuis", "envoye de", "pays d'origine",
+                   "origine", "origin", "versand aus", "versand von", "versendet aus",
+                   "herkunft", "herkunftsland", "envio desde", "enviado desde", "envios desde",
+                   "origen", "pais de origen", "location", "lieu", "standort", "ubicacion"),
+    "ships_to": ("ships to", "shipping to", "ship to", "livraison", "livraison vers",
+                 "livre vers", "expedie vers", "expedition vers", "destinations",
+                 "destination", "versand nach", "lieferung nach", "liefert nach",
+                 "versandziel", "envio a", "envios a", "enviamos a", "destino", "destinos"),
+    "category_path": ("categorie", "category", "kategorie", "categoria", "rubrique",
+                      "rubrik", "rubro", "section", "seccion"),
+    "title": ("titre", "title", "titel", "titulo", "produit", "product", "produkt",
+              "producto", "article", "artikel", "articulo", "nom", "name", "nombre"),
+    "description": ("description", "beschreibung", "descripcion", "details", "detalles",
+                    "produktbeschreibung", "descriptif"),
+    "quantity": ("quantite", "quantity", "menge", "cantidad", "qty", "stock", "lager",
+                 "poids", "weight", "gewicht", "peso"),
+    "listed_since": ("listed since", "en ligne depuis", "publie le", "date de publication",
+                     "eingestellt am", "online seit", "publicado el", "fecha de publicacion",
+                     "listed", "date", "datum", "fecha", "added", "ajoute le"),
+}
+LABEL_TO_FIELD: dict[str, str] = {lab: f for f, labs in _LABELS.items() for lab in labs}
+_LABEL_TAGS = "th, td, dt, b, strong, label, span, em"
+_PRICE_CLASS = re.compile(r"price|prix|preis|precio|cost|amount|tarif", re.I)
+_VENDOR_HREF = re.compile(
+    r"/(?:vendor|vendors|seller|sellers|user|users|profile|vendeur|vendeurs|verkaeufer|"
+    r"verkaufer|haendler|vendedor|vendedores|shop|boutique|u)/|[?&](?:vendor|seller|user|"
+    r"v_id|uid)=", re.I)
+_UNIT_QTY = re.compile(r"(\d+(?:[.,]\d+)?)\s?(kg|g|gr|mg|µg|ug|ml|l|oz|lb|pcs|pills?|tabs?|"
+                       r"x|units?|st(?:ück|k)?|comprimés?|unités?|pastillas?|unidades)\b", re.I)
+MAX_LABEL_NODES = 5000
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents or trailing colons, for label matching."""
+    t = unicodedata.normalize("NFKD", text.lower())
+    t = "".join(c for c in t if not unicodedata.combining(c))
+    return " ".join(t.replace("\u00a0", " ").split()).strip(" :：-–—*")
+
+
+@dataclass(slots=True)
+class Found:
+    values: dict[str, Any] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
+
+    def put(self, name: str, value: Any, source: str) -> None:
+        if value in (None, "", []) or name in self.values:
+            return
+        self.values[name] = value
+        self.sources[name] = source
+
+
+# --- signals -------------------------------------------------------------------------------
+
+
+def _walk_json(obj: Any, depth: int = 0) -> list[dict[str, Any]]:
+    if depth > 8:
+        return []
+    if isinstance(obj, list):
+        return [d for o in obj[:200] for d in _walk_json(o, depth + 1)]
+    if isinstance(obj, dict):
+        out = [obj]
+        if "@graph" in obj:
+            out += _walk_json(obj["@graph"], depth + 1)
+        return out
+    return []
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    t = obj.get("@type")
+    ts = t if isinstance(t, list) else [t]
+    return {str(x).rsplit("/", 1)[-1].lower() for x in ts if x}
+
+
+def _name_of(v: Any) -> str | None:
+    if isinstance(v, dict):
+        v = v.get("name")
+    if isinstance(v, list):
+        v = v[0] if v else None
+    return str(v).strip() if isinstance(v, str | int | float) and str(v).strip() else None
+
+
+def _offer_prices(offers: Any) -> list[Price]:
+    out: list[Price] = []
+    for o in (offers if isinstance(offers, list) else [offers])[:20]:
+        if not isinstance(o, dict):
+            continue
+        cur = normalise_currency(str(o.get("priceCurrency") or "")) or None
+        for key in ("price", "lowPrice"):
+            if o.get(key) is not None:
+                amount = parse_number(str(o[key]))
+                if amount is not None and cur:
+                    out.append(Price(amount, cur))
+                elif amount is not None:
+                    out.extend(find_prices(str(o[key])))
+                break
+        spec = o.get("priceSpecification")
+        if isinstance(spec, dict) and not out:
+            out += _offer_prices({**spec, "@type": "Offer"})
+    return out
+
+
+def from_json_ld(blocks: list[str], found: Found, warnings: list[str]) -> None:
+    for raw in blocks:
+        try:
+            data = json.loads(raw)
+        except ValueError as exc:
+            warnings.append(f"fallback: unreadable JSON-LD block ({exc.__class__.__name__})")
+            continue
+        for obj in _walk_json(data):
+            if not _types(obj) & {"product", "offer", "individualproduct", "productmodel"}:
+                continue
+            offers = obj.get("offers") if "offer" not in _types(obj) else obj
+            found.put("title", _name_of(obj.get("name")), "json-ld")
+            found.put("description", normalise_space(str(obj.get("description") or "")),
+                      "json-ld")
+            found.put("prices", _offer_prices(offers), "json-ld")
+            seller = (offers.get("seller") if isinstance(offers, dict) else None) or \
+                obj.get("seller") or obj.get("brand")
+            found.put("vendor", _name_of(seller), "json-ld")
+            cat = obj.get("category")
+            if isinstance(cat, str):
+                found.put("category_path", [c.strip() for c in re.split(r"\s*[>/]\s*", cat)
+                                            if c.strip()], "json-ld")
+            found.put("listing_key", _name_of(obj.get("sku") or obj.get("productID")), "json-ld")
+
+
+def _prop(node: LexborNode) -> str:
+    a = node.attributes
+    return (a.get("content") or a.get("value") or node.text(deep=True, separator=" ")).strip()
+
+
+def from_microdata(tree: LexborHTMLParser, found: Found) -> None:
+    scope = tree.css_first('[itemtype*="schema.org/Product"], [itemtype*="schema.org/Offer"]')
+    if scope is None:
+        return
+    name = scope.css_first('[itemprop="name"]')
+    if name is not None:
+        found.put("title", " ".join(_prop(name).split()), "microdata")
+    price = scope.css_first('[itemprop="price"], [itemprop="lowPrice"]')
+    cur = scope.css_first('[itemprop="priceCurrency"]')
+    if price is not None:
+        amount = parse_number(_prop(price))
+        code = normalise_currency(_prop(cur)) if cur is not None else None
+        if amount is not None and code:
+            found.put("prices", [Price(amount, code)], "microdata")
+        else:
+            found.put("prices", find_prices(_prop(price)), "microdata")
+    seller = scope.css_first('[itemprop="seller"] [itemprop="name"], [itemprop="seller"], '
+                             '[itemprop="brand"] [itemprop="name"], [itemprop="brand"]')
+    if seller is not None:
+        found.put("vendor", " ".join(_prop(seller).split()), "microdata")
+    desc = scope.css_first('[itemprop="description"]')
+    if desc is not None:
+        found.put("description", normalise_space(desc.text(separator="\n")), "microdata")
+    sku = scope.css_first('[itemprop="sku"], [itemprop="productID"]')
+    if sku is not None:
+        found.put("listing_key", _prop(sku), "microdata")
+
+
+def from_opengraph(tree: LexborHTMLParser, found: Found) -> None:
+    meta: dict[str, str] = {}
+    for m in tree.css("meta[property], meta[name]"):
+        key = (m.attributes.get("property") or m.attributes.get("name") or "").lower()
+        if key and key not in meta:
+            meta[key] = (m.attributes.get("content") or "").strip()
+    found.put("title", meta.get("og:title"), "opengraph")
+    amount = meta.get("product:price:amount") or meta.get("og:price:amount")
+    cur = meta.get("product:price:currency") or meta.get("og:price:currency")
+    if amount:
+        n = parse_number(amount)
+        code = normalise_currency(cur) if cur else None
+        if n is not None and code:
+            found.put("prices", [Price(n, code)], "opengraph")
+    found.put("description", meta.get("og:description"), "opengraph")
+
+
+def _value_after_label(node: LexborNode, label_text: str) -> str:
+    """The value next to a label node: the rest of its parent's text, else the next cell."""
+    if node.tag in ("th", "td", "dt"):
+        sib = node.next
+        while sib is not None and sib.tag not in ("td", "dd", "th"):
+            sib = sib.next
+        return " ".join(sib.text(deep=True, separator=" ").split()) if sib is not None else ""
+    parent = node.parent
+    if parent is not None:
+        ptext = " ".join(parent.text(deep=True, separator=" ").split())
+        own = " ".join(node.text(deep=True, separator=" ").split())
+        i = ptext.find(own)
+        if i >= 0:
+            rest = ptext[i + len(own):].strip(" :：-–—|")
+            if rest and len(rest) < 500:
+                return rest
+    sib = node.next
+    while sib is not None and sib.tag == "-text" and not (sib.text() or "").strip():
+        sib = sib.next
+    return " ".join(sib.text(deep=True, separator=" ").split()).strip(" :") if sib else ""
+
+
+def from_labels(tree: LexborHTMLParser, found: Found) -> None:
+    root = tree.body or tree.root
+    if root is None:
+        return
+    for i, node in enumerate(root.css(_LABEL_TAGS)):
+        if i >= MAX_LABEL_NODES:
+            break
+        own = node.text(deep=True, separator=" ")
+        if len(own) > 40:
+            continue
+        key = _fold(own)
+        fname = LABEL_TO_FIELD.get(key)
+        if fname is None or fname in found.values:
+            continue
+        value = _value_after_label(node, own.strip())
+        if not value:
+            continue
+        _put_labelled(found, fname, value)
+
+
+def _put_labelled(found: Found, fname: str, value: str) -> None:
+    if fname == "prices":
+        found.put("prices", find_prices(value), "label")
+    elif fname == "ships_to":
+        found.put("ships_to", [v.strip() for v in re.split(r"[,;/]| and | et | und | y ", value)
+                               if v.strip()], "label")
+    elif fname == "category_path":
+        found.put("category_path", [c.strip() for c in re.split(r"\s*[>/»›]\s*", value)
+                                    if c.strip()], "label")
+    elif fname == "quantity":
+        m = _UNIT_QTY.search(value)
+        if m:
+            found.put("quantity", parse_number(m.group(1)), "label")
+            found.put("unit", m.group(2).lower(), "label")
+    elif fname == "listed_since":
+        d = parse_date(value)
+        if d:
+            found.put("listed_since", d[0], "label")
+    else:
+        found.put(fname, value[:2000] if fname == "description" else value[:300], "label")
+
+
+def from_patterns(tree: LexborHTMLParser, ctx: PageContext, found: Found) -> None:
+    h = tree.css_first("h1") or tree.css_first("h2")
+    if h is not None:
+        found.put("title", " ".join(h.text(deep=True, separator=" ").split())[:500], "heading")
+    elif ctx.title:
+        found.put("title", ctx.title, "heading")
+    if "prices" not in found.values:
+        for node in tree.css("[class], [id]"):
+            cls = (node.attributes.get("class") or "") + " " + (node.attributes.get("id") or "")
+            if _PRICE_CLASS.search(cls):
+                prices = find_prices(node.text(deep=True, separator=" "))
+                if prices:
+                    found.put("prices", prices[:5], "price-class")
+                    break
+    if "vendor" not in found.values:
+        for a in tree.css("a[href]"):
+            if _VENDOR_HREF.search(a.attributes.get("href") or ""):
+                name = " ".join(a.text(deep=True, separator=" ").split())
+                if 1 < len(name) <= 60:
+                    found.put("vendor", name, "link")
+                    break
+    root = tree.body
+    if "prices" not in found.values and root is not None:
+        text = root.text(deep=True, separator="\n")[:200_000]
+        m = PRICE_RE.search(text)
+        if m:
+            found.put("prices", find_prices(m.group(0)), "text")
+    if "description" not in found.values and root is not None:
+        best, best_len = None, 80
+        for node in root.css("p, div, td, dd, article, section, pre, blockquote"):
+            n = len((node.text(deep=False) or "").strip())
+            if n > best_len:
+                best, best_len = node, n
+        if best is not None:
+            found.put("description", normalise_space(best.text(separator="\n"))[:5000],
+                      "main-block")
+    if "quantity" not in found.values and found.values.get("title"):
+        m = _UNIT_QTY.search(found.values["title"])
+        if m:
+            found.put("quantity", parse_number(m.group(1)), "text")
+            found.put("unit", m.group(2).lower(), "text")
+
+
+def _page_prices_count(tree: LexborHTMLParser) -> int:
+    root = tree.body
+    if root is None:
+        return 0
+    return len(PRICE_RE.findall(root.text(deep=True, separator="\n")[:200_000]))
+
+
+def parse_fallback(
+    tree: LexborHTMLParser, ctx: PageContext, json_ld: list[str], capture_id: str, site: str
+) -> tuple[list[Record], str, list[str]]:
+    """Records the generic readers can justify, the page kind they suggest, and warnings."""
+    warnings: list[str] = []
+    found = Found()
+    for step in (
+        lambda: from_json_ld(json_ld, found, warnings),
+        lambda: from_microdata(tree, found),
+        lambda: from_opengraph(tree, found),
+        lambda: from_labels(tree, found),
+        lambda: from_patterns(tree, ctx, found),
+    ):
+        try:
+            step()
+        except Exception as exc:  # one reader failing must not cost the others
+            warnings.append(f"fallback reader failed: {exc.__class__.__name__}: {exc}")
+    records: list[Record] = []
+    v = found.values
+    structured = any(s in ("json-ld", "microdata", "opengraph", "label")
+                     for s in found.sources.values())
+    kind = "other"
+    if v.get("title") and v.get("prices"):
+        n_prices = _page_prices_count(tree)
+        if not structured and n_prices >= 8:
+            kind = "search"  # many unlabelled prices: a category or search result page
+        else:
+            kind = "listing"
+    if kind == "listing":
+        listing = Listing(capture_id=capture_id, site=site, source="fallback", url=ctx.url)
+        for name in ("title", "description", "prices", "vendor", "ships_from", "ships_to",
+                     "category_path", "quantity", "unit", "listing_key", "listed_since"):
+            if name in v:
+                setattr(listing, name, v[name])
+        core = [found.sources[n] for n in ("title", "prices", "vendor") if n in found.sources]
+        listing.confidence = round(sum(WEIGHTS[s] for s in core) / 3, 3)
+        listing.extra["field_sources"] = dict(found.sources)
+        if "vendor" not in v:
+            listing.warnings.append("fallback: no vendor found")
+        records.append(listing)
+    root = tree.body
+    if root is not None:
+        text = root.text(deep=True, separator="\n")
+        if "-----BEGIN PGP PUBLIC KEY BLOCK-----" in text:
+            block = normalise_pgp(text)
+            if block:
+                name = v.get("vendor") or ""
+                vendor = Vendor(capture_id=capture_id, site=site, source="fallback",
+                                name=name, url=ctx.url, pgp_block=block,
+                                confidence=0.5 if name else 0.3)
+                if not name:
+                    vendor.warnings.append("fallback: PGP key found but no vendor name")
+                records.append(vendor)
+                if kind == "other":
+                    kind = "vendor"
+    return records, kind, warnings

@@ -1,0 +1,258 @@
+"""Light post-processing of scraped strings: numbers, prices, absolute and relative dates.
+
+Market pages write the same value many ways ("1 450,50 €", "1.200,00 EUR", "฿0.0060",
+"il y a 3 jours", "vor 1 Woche", "3 days, 12 hours"); these helpers turn them into plain
+values and never raise on bad input: they return None and let the caller warn.
+"""
+
+from __future__ import annotations
+
+import re
+from calendar import monthrange
+from datetime import date, datetime, timedelta
+
+from veille.records import Price
+
+# Currency words and symbols as pages write them, to ISO 4217 codes or crypto tickers.
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "€": "EUR", "$": "USD", "US$": "USD", "£": "GBP", "¥": "JPY", "₽": "RUB", "₹": "INR",
+    "฿": "BTC", "₿": "BTC", "Ƀ": "BTC", "ɱ": "XMR", "Ł": "LTC", "CHF": "CHF", "Fr.": "CHF",
+}
+CURRENCY_WORDS: dict[str, str] = {
+    "eur": "EUR", "euro": "EUR", "euros": "EUR", "usd": "USD", "dollar": "USD",
+    "dollars": "USD", "dólares": "USD", "gbp": "GBP", "pound": "GBP", "pounds": "GBP",
+    "btc": "BTC", "xbt": "BTC", "bitcoin": "BTC", "bitcoins": "BTC", "xmr": "XMR",
+    "monero": "XMR", "ltc": "LTC", "litecoin": "LTC", "eth": "ETH", "bch": "BCH",
+    "zec": "ZEC", "dash": "DASH", "usdt": "USDT", "cad": "CAD", "aud": "AUD", "chf": "CHF",
+    "jpy": "JPY", "rub": "RUB", "pln": "PLN", "sek": "SEK", "nok": "NOK", "dkk": "DKK",
+    "czk": "CZK", "brl": "BRL", "mxn": "MXN", "inr": "INR", "nzd": "NZD",
+}
+_SYMBOL_RE = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
+_WORD_RE = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
+# A number as pages write it: digits with optional thousands groups (space, thin space,
+# dot, comma, apostrophe) and an optional decimal part.
+_NUM = r"\d{1,3}(?:[ \u00a0\u202f'.,]\d{3}(?!\d))+(?:[.,]\d+)?|\d+(?:[.,]\d+)?|[.,]\d+"
+_CUR = rf"(?:{_SYMBOL_RE}|\b(?:{_WORD_RE})\b)"
+PRICE_RE = re.compile(
+    rf"(?P<c1>{_CUR})\s?(?P<n1>{_NUM})|(?P<n2>{_NUM})\s?(?P<c2>{_CUR})", re.IGNORECASE
+)
+NUMBER_RE = re.compile(rf"[-+]?(?:{_NUM})")
+
+
+def parse_number(text: str | None) -> float | None:
+    """'1 450,50' -> 1450.5, '1.200,00' -> 1200.0, '1,200.5' -> 1200.5, '12,5' -> 12.5."""
+    if not text:
+        return None
+    m = NUMBER_RE.search(text)
+    if m is None:
+        return None
+    s = re.sub(r"[ \u00a0\u202f']", "", m.group(0))
+    sign = -1.0 if s.startswith("-") else 1.0
+    s = s.lstrip("+-")
+    if "." in s and "," in s:
+        # The last separator is the decimal one.
+        dec = "." if s.rfind(".") > s.rfind(",") else ","
+        s = s.replace("," if dec == "." else ".", "").replace(dec, ".")
+    elif "," in s or "." in s:
+        sep = "," if "," in s else "."
+        parts = s.split(sep)
+        # Several separators, or one followed by exactly three digits after a non-zero
+        # integer part, mean thousands ("1,200", "1.200.000"); otherwise decimal ("12,5").
+        if len(parts) > 2 or (len(parts[1]) == 3 and parts[0] not in ("", "0")):
+            s = "".join(parts)
+        else:
+            s = parts[0] + "." + parts[1]
+    try:
+        return sign * float(s)
+    except ValueError:
+        return None
+
+
+def normalise_currency(text: str | None) -> str | None:
+    if not text:
+        return None
+    t = text.strip()
+    if t in CURRENCY_SYMBOLS:
+        return CURRENCY_SYMBOLS[t]
+    return CURRENCY_WORDS.get(t.lower()) or (t.upper() if re.fullmatch(r"[A-Za-z]{3,5}", t)
+                                              else None)
+
+
+def find_prices(text: str, default_currency: str | None = None) -> list[Price]:
+    """Every amount-with-currency in `text`; a bare number takes `default_currency`."""
+    out: list[Price] = []
+    for m in PRICE_RE.finditer(text or ""):
+        num = m.group("n1") or m.group("n2")
+        cur = normalise_currency(m.group("c1") or m.group("c2"))
+        amount = parse_number(num)
+        if amount is not None and cur:
+            out.append(Price(amount=amount, currency=cur))
+    if not out and default_currency:
+        amount = parse_number(text)
+        if amount is not None:
+            out.append(Price(amount=amount, currency=default_currency.upper()))
+    return out
+
+
+# --- dates -------------------------------------------------------------------------------
+
+MONTHS: dict[str, int] = {}
+for _i, _names in enumerate(
+    [
+        "january jan janvier janv januar jän enero ene",
+        "february feb février fevrier févr fév februar febrero",
+        "march mar mars märz marz marzo",
+        "april apr avril avr abril abr",
+        "may mai mayo",
+        "june jun juin juni junio",
+        "july jul juillet juil juli julio",
+        "august aug août aout agosto ago",
+        "september sep sept septembre septiembre setiembre",
+        "october oct octobre oktober okt octubre",
+        "november nov novembre noviembre",
+        "december dec décembre decembre déc dezember dez diciembre dic",
+    ],
+    start=1,
+):
+    for _n in _names.split():
+        MONTHS[_n] = _i
+
+UNITS: dict[str, str] = {}
+for _unit, _words in {
+    "second": "s sec secs second seconds seconde secondes sekunde sekunden segundo segundos",
+    "minute": "m min mins minute minutes minuten minuto minutos",
+    "hour": "h hr hrs hour hours heure heures stunde stunden hora horas",
+    "day": "d day days jour jours tag tage tagen día dia días dias",
+    "week": "w wk wks week weeks semaine semaines woche wochen semana semanas",
+    "month": "mo month months mois monat monate monaten mes meses",
+    "year": "y yr yrs year years an ans année années jahr jahre jahren año años ano anos",
+}.items():
+    for _w in _words.split():
+        UNITS[_w] = _unit
+_UNIT_ORDER = ["year", "month", "week", "day", "hour", "minute", "second"]
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "un": 1, "une": 1, "ein": 1, "einem": 1, "einer": 1,
+    "eine": 1, "uno": 1, "una": 1, "two": 2, "deux": 2, "zwei": 2, "dos": 2,
+    "three": 3, "trois": 3, "drei": 3, "tres": 3,
+}
+_REL_PART = re.compile(
+    r"(\d+|" + "|".join(_NUMBER_WORDS) + r")\s*(" + "|".join(
+        sorted((re.escape(u) for u in UNITS), key=len, reverse=True)) + r")\b\.?",
+    re.IGNORECASE,
+)
+_TODAY = {"today": 0, "aujourd'hui": 0, "aujourd’hui": 0, "heute": 0, "hoy": 0,
+          "yesterday": 1, "hier": 1, "gestern": 1, "ayer": 1,
+          "just now": 0, "à l'instant": 0, "gerade eben": 0, "ahora": 0}
+
+
+def _minus_months(d: datetime, months: int) -> datetime:
+    y, m = divmod(d.month - 1 - months, 12)
+    year, month = d.year + y, m + 1
+    return d.replace(year=year, month=month, day=min(d.day, monthrange(year, month)[1]))
+
+
+def _iso(d: datetime, precision: str) -> str:
+    if precision in ("second", "minute", "hour"):
+        if precision == "hour":
+            d = d.replace(minute=0, second=0, microsecond=0)
+        elif precision == "minute":
+            d = d.replace(second=0, microsecond=0)
+        return d.replace(microsecond=0, tzinfo=None).isoformat()
+    return d.date().isoformat()
+
+
+def parse_relative_date(text: str, now: datetime) -> tuple[str, str] | None:
+    """'2 days ago', 'il y a 3 jours', 'vor 1 Woche', 'hace 2 semanas', '1 week, 2 days'.
+
+    Returns (ISO date or datetime, precision) where precision is the smallest unit the
+    text gives, so '1 week' stays a week-precise date.
+    """
+    t = (text or "").strip().lower().replace("\u00a0", " ")
+    if not t or len(t) > 120:
+        return None
+    for word, days in _TODAY.items():
+        if t == word or t.startswith(word + " ") or t.endswith(" " + word):
+            return _iso(now - timedelta(days=days), "day"), "day"
+    parts = _REL_PART.findall(t)
+    if not parts:
+        return None
+    # Reject strings with other content (e.g. a price) beyond the relative parts.
+    rest = _REL_PART.sub("", t)
+    rest = re.sub(r"\b(ago|il y a|vor|hace|depuis|seit|since|and|et|und|y)\b|[,\s]", "", rest)
+    if rest:
+        return None
+    d = now
+    smallest = "year"
+    for num, unit_word in parts:
+        n = int(num) if num.isdigit() else _NUMBER_WORDS[num.lower()]
+        unit = UNITS[unit_word.lower()]
+        if unit == "year":
+            d = _minus_months(d, 12 * n)
+        elif unit == "month":
+            d = _minus_months(d, n)
+        else:
+            d = d - timedelta(**{unit + "s": n})
+        if _UNIT_ORDER.index(unit) > _UNIT_ORDER.index(smallest):
+            smallest = unit
+    return _iso(d, smallest), smallest
+
+
+_ISO_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+_DMY_RE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})\b")
+_TEXT_DATE_RE = re.compile(
+    r"(?:(?P<d1>\d{1,2})\.?\s*(?:de\s+)?(?P<m1>[a-zéûäè]{3,10})\.?,?\s*(?:de\s+)?(?P<y1>\d{4})"
+    r"|(?P<m2>[a-zéûäè]{3,10})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4}))",
+    re.IGNORECASE,
+)
+
+
+def parse_date(
+    text: str | None, now: datetime | None = None, fmt: str | None = None,
+    dayfirst: bool = True,
+) -> tuple[str, str] | None:
+    """An absolute or relative date to (ISO string, precision); None when not a date."""
+    if not text:
+        return None
+    t = " ".join(text.split())
+    if fmt:
+        try:
+            d = datetime.strptime(t, fmt)
+        except ValueError:
+            pass
+        else:
+            precision = "second" if "%S" in fmt else "minute" if "%M" in fmt else "day"
+            return _iso(d, precision), precision
+    m = _ISO_RE.search(t)
+    if m:
+        y, mo, da = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        try:
+            if m.group(4):
+                d = datetime(y, mo, da, int(m.group(4)), int(m.group(5)), int(m.group(6) or 0))
+                prec = "second" if m.group(6) else "minute"
+                return _iso(d, prec), prec
+            return date(y, mo, da).isoformat(), "day"
+        except ValueError:
+            return None
+    m = _TEXT_DATE_RE.search(t)
+    if m:
+        mon = MONTHS.get((m.group("m1") or m.group("m2") or "").lower())
+        if mon:
+            try:
+                d0 = date(int(m.group("y1") or m.group("y2")), mon,
+                          int(m.group("d1") or m.group("d2")))
+                return d0.isoformat(), "day"
+            except ValueError:
+                pass
+    m = _DMY_RE.search(t)
+    if m:
+        a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        y = y + 2000 if y < 100 else y
+        # Day first (European) unless told otherwise or impossible ("12/31/2014").
+        day, mon = (a, b) if (dayfirst and b <= 12) or a > 12 else (b, a)
+        try:
+            return date(y, mon, day).isoformat(), "day"
+        except ValueError:
+            return None
+    if now is not None:
+        return parse_relative_date(t, now)
+    return None
