@@ -122,6 +122,8 @@ class Importer:
         for child in sorted(folder.iterdir()):
             if child.name.startswith((".", "_")):
                 continue
+            if child.resolve() == self.settings.case_dir:
+                continue  # never import the case into itself
             if child.is_dir():
                 self._plan_dir(child, units)
             else:

@@ -163,59 +163,88 @@ def iter_warc(path: Path, max_bytes: int, fetch_media: bool = False) -> Iterator
     spath = str(path)
     count = 0
     last_offset = 0
+    end = 0
     try:
         with open(path, "rb") as fh:
             it = ArchiveIterator(fh, no_record_parse=False)
             for record in it:
-                offset = it.get_record_offset()
-                last_offset = offset
-                rtype = record.rec_type
-                if rtype not in ("response", "resource"):
-                    continue
-                count += 1
-                where = f"record {count} at offset {offset}"
-                url = record.rec_headers.get_header("WARC-Target-URI") or ""
-                if rtype == "response" and record.http_headers is not None:
-                    ctype = record.http_headers.get_header("Content-Type") or ""
-                    status = record.http_headers.get_statuscode() or ""
-                    if status and not status.startswith("2"):
-                        continue
-                else:
-                    ctype = record.rec_headers.get_header("Content-Type") or ""
-                if ctype and not fetch_media and not ctype.lower().startswith(TEXT_TYPES):
-                    continue  # text only by default: images and media are never stored
-                length = int(record.rec_headers.get_header("Content-Length") or 0)
-                if length > max_bytes:
-                    yield _size_issue(spath, length, max_bytes, where)
-                    continue
-                body = record.content_stream().read(max_bytes + 1)
-                if len(body) > max_bytes:
-                    yield _size_issue(spath, len(body), max_bytes, where)
-                    continue
-                if not body:
-                    yield ImportIssue(spath, "empty payload; skipped", record=where, fatal=False)
-                    continue
-                date = record.rec_headers.get_header("WARC-Date") or ""
                 try:
-                    when = parse_time(date) if date else file_time(spath)
-                except ValueError:
-                    yield ImportIssue(spath, f"bad WARC-Date {date!r}", record=where)
-                    continue
-                yield CaptureIn(
-                    body=body,
-                    url=url,
-                    captured_at=when,
-                    content_type=ctype or "text/html",
-                    source_file=spath,
-                    source_offset=offset,
-                    source_record=where,
-                )
+                    rtype = record.rec_type
+                    if rtype not in ("response", "resource"):
+                        continue
+                    count += 1
+                    url = record.rec_headers.get_header("WARC-Target-URI") or ""
+                    if rtype == "response" and record.http_headers is not None:
+                        ctype = record.http_headers.get_header("Content-Type") or ""
+                        status = record.http_headers.get_statuscode() or ""
+                        if status and not status.startswith("2"):
+                            continue
+                    else:
+                        ctype = record.rec_headers.get_header("Content-Type") or ""
+                    if ctype and not fetch_media and not ctype.lower().startswith(TEXT_TYPES):
+                        continue  # text only by default: images and media are never stored
+                    length = int(record.rec_headers.get_header("Content-Length") or 0)
+                    too_big = length > max_bytes
+                    body = b"" if too_big else _read_bounded(record.content_stream(), max_bytes)
+                    # warcio knows a record's offset only once the record has been read through.
+                    offset = it.get_record_offset()
+                    last_offset = offset
+                    where = f"record {count} at offset {offset}"
+                    if too_big or len(body) > max_bytes:
+                        yield _size_issue(spath, max(length, len(body)), max_bytes, where)
+                        continue
+                    if getattr(record.raw_stream, "limit", 0) > 0:
+                        yield ImportIssue(spath, f"truncated: the file ends inside this record "
+                                                 f"({count - 1} complete records before it)",
+                                          record=where)
+                        continue
+                    if not body:
+                        yield ImportIssue(spath, "empty payload; skipped", record=where, fatal=False)
+                        continue
+                    date = record.rec_headers.get_header("WARC-Date") or ""
+                    try:
+                        when = parse_time(date) if date else file_time(spath)
+                    except ValueError:
+                        yield ImportIssue(spath, f"bad WARC-Date {date!r}", record=where)
+                        continue
+                    yield CaptureIn(
+                        body=body,
+                        url=url,
+                        captured_at=when,
+                        content_type=ctype or "text/html",
+                        source_file=spath,
+                        source_offset=offset,
+                        source_record=where,
+                    )
+                finally:
+                    end = it.get_record_offset() + it.get_record_length()
+        # A gzip member cut short ends the iteration silently: compare with the file size.
+        size = path.stat().st_size
+        if size - end > 4:  # an uncompressed WARC ends with a 4-byte CRLF CRLF
+            yield ImportIssue(
+                spath,
+                f"truncated or corrupt after {count} records: {size - end} bytes after "
+                f"offset {end} could not be read",
+            )
+
     except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
         yield ImportIssue(
             spath,
             f"truncated or corrupt after {count} records (near offset {last_offset}): "
             f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}".rstrip(": "),
         )
+
+
+def _read_bounded(stream: io.BufferedIOBase, max_bytes: int) -> bytes:
+    parts: list[bytes] = []
+    total = 0
+    while total <= max_bytes:
+        chunk = stream.read(65536)
+        if not chunk:
+            break
+        parts.append(chunk)
+        total += len(chunk)
+    return b"".join(parts)
 
 
 def looks_like_telegram(head: bytes) -> bool:

@@ -148,6 +148,7 @@ listings = sa.Table(
     sa.Column("ships_to", sa.JSON, nullable=False, default=list),
     sa.Column("listed_since", sa.String(40)),
     sa.Column("index", sa.Integer, nullable=False, default=0),
+    sa.Column("extra", sa.JSON, nullable=False, default=dict),
     *_provenance(),
 )
 
@@ -164,6 +165,7 @@ vendors = sa.Table(
     sa.Column("profile_text", sa.Text, nullable=False, default=""),
     sa.Column("pgp_block", sa.Text),
     sa.Column("other_accounts", sa.JSON, nullable=False, default=list),
+    sa.Column("extra", sa.JSON, nullable=False, default=dict),
     *_provenance(),
 )
 
