@@ -70,6 +70,15 @@ _UNIT_QTY = re.compile(r"(\d+(?:[.,]\d+)?)\s?(kg|g|gr|mg|µg|ug|ml|l|oz|lb|pcs|p
 MAX_LABEL_NODES = 5000
 
 
+def _machine_number(text: str) -> float | None:
+    """Numbers in content attributes, JSON-LD and OpenGraph use a dot for decimals
+    ("1.555" is one and a half), unlike the same digits shown to people."""
+    try:
+        return float(text.strip())
+    except ValueError:
+        return parse_number(text)
+
+
 def _fold(text: str) -> str:
     """Lower case without accents or trailing colons, for label matching."""
     t = unicodedata.normalize("NFKD", text.lower())
@@ -127,7 +136,7 @@ def _offer_prices(offers: Any) -> list[Price]:
         cur = normalise_currency(str(o.get("priceCurrency") or "")) or None
         for key in ("price", "lowPrice"):
             if o.get(key) is not None:
-                amount = parse_number(str(o[key]))
+                amount = _machine_number(str(o[key]))
                 if amount is not None and cur:
                     out.append(Price(amount, cur))
                 elif amount is not None:
@@ -179,7 +188,8 @@ def from_microdata(tree: LexborHTMLParser, found: Found) -> None:
     price = scope.css_first('[itemprop="price"], [itemprop="lowPrice"]')
     cur = scope.css_first('[itemprop="priceCurrency"]')
     if price is not None:
-        amount = parse_number(_prop(price))
+        amount = (_machine_number(price.attributes["content"] or "")
+                  if price.attributes.get("content") else parse_number(_prop(price)))
         code = normalise_currency(_prop(cur)) if cur is not None else None
         if amount is not None and code:
             found.put("prices", [Price(amount, code)], "microdata")
@@ -207,7 +217,7 @@ def from_opengraph(tree: LexborHTMLParser, found: Found) -> None:
     amount = meta.get("product:price:amount") or meta.get("og:price:amount")
     cur = meta.get("product:price:currency") or meta.get("og:price:currency")
     if amount:
-        n = parse_number(amount)
+        n = _machine_number(amount)
         code = normalise_currency(cur) if cur else None
         if n is not None and code:
             found.put("prices", [Price(n, code)], "opengraph")
