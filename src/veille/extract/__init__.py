@@ -2,17 +2,136 @@
 
 Contract the pipeline relies on:
     extract(text: str, *, default_region: str | None = None) -> list[Mention]
-Offsets are character offsets into `text`; `value` is the normalised form.
+Offsets are character offsets into `text`; `value` is the normalised form; mentions come sorted
+by (start, end, kind).
+
+Warnings (a PGP block that is truncated or does not parse, an oversized text) never raise:
+    - `extract(text, on_warning=callback)` calls `callback(message)` for each one, or
+    - `extract_with_warnings(text)` returns `Extraction(mentions, warnings)`.
+Without either, warnings are dropped and extraction still returns everything else it found.
+
+Kinds (part of the interface): btc ltc bch xmr eth zec dash trx (checksum-validated only),
+onion onion_v2, pgp pgp_fingerprint, email phone telegram wickr session signal xmpp icq kik
+whatsapp, price quantity, firearm calibre. See the README's extraction section for details.
+
+Every scan is a single left-to-right regex pass or a literal search with bounded look-around,
+so time grows linearly with the text, including 10 MB single lines of base58 or hex.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
 from veille.records import Mention
 
+KINDS = (
+    "btc", "ltc", "bch", "xmr", "eth", "zec", "dash", "trx", "onion", "onion_v2", "pgp",
+    "pgp_fingerprint", "email", "phone", "telegram", "wickr", "session", "signal", "xmpp", "icq",
+    "kik", "whatsapp", "price", "quantity", "firearm", "calibre",
+)
+CRYPTO_KINDS = frozenset({"btc", "ltc", "bch", "xmr", "eth", "zec", "dash", "trx"})
+DEFAULT_MAX_CHARS = 50_000_000
 
-def extract(text: str, *, default_region: str | None = None) -> list[Mention]:
-    # Placeholder until the extraction issue lands: the pipeline runs, finding nothing.
-    return []
+
+@dataclass(slots=True)
+class Extraction:
+    mentions: list[Mention] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
-__all__ = ["extract"]
+def _inside(spans: list[tuple[int, int]], m: Mention) -> bool:
+    return any(s <= m.start and m.end <= e for s, e in spans)
+
+
+def _resolve(mentions: Iterable[Mention], pgp_spans: list[tuple[int, int]]) -> list[Mention]:
+    seen: set[tuple[str, int, int]] = set()
+    out: list[Mention] = []
+    for m in mentions:
+        key = (m.kind, m.start, m.end)
+        if key in seen:
+            continue
+        # Base64 inside an armoured key is not prose: nothing else is read from it.
+        if pgp_spans and m.kind != "pgp" and _inside(pgp_spans, m):
+            continue
+        seen.add(key)
+        out.append(m)
+    # A JID labelled as Jabber is not also reported as an e-mail address.
+    xmpp = {(m.start, m.end) for m in out if m.kind == "xmpp"}
+    if xmpp:
+        out = [m for m in out if not (m.kind == "email" and (m.start, m.end) in xmpp)]
+    out.sort(key=lambda m: (m.start, m.end, m.kind))
+    return out
+
+
+def extract_with_warnings(
+    text: str,
+    *,
+    default_region: str | None = None,
+    kinds: Iterable[str] | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Extraction:
+    """All mentions in `text`, plus the warnings met on the way. Never raises on bad text.
+
+    `default_region` (ISO 3166 alpha-2, e.g. "FR") lets national-format phone numbers parse.
+    `kinds` limits the scan to some kinds (all by default). Text beyond `max_chars` is not read,
+    with a warning.
+    """
+    from veille.extract import arms, contacts, crypto, money, onion, pgp
+
+    warnings: list[str] = []
+    if not isinstance(text, str):
+        raise TypeError(f"extract() needs str, not {type(text).__name__}")
+    if len(text) > max_chars:
+        warnings.append(f"text is {len(text)} characters; only the first {max_chars} were read")
+        text = text[:max_chars]
+    want = set(KINDS if kinds is None else kinds)
+    unknown = want - set(KINDS)
+    if unknown:
+        raise ValueError(f"unknown mention kinds: {sorted(unknown)}")
+    region = default_region.upper() if default_region else None
+
+    found: list[Mention] = []
+    pgp_spans: list[tuple[int, int]] = []
+    if "-----BEGIN PGP" in text:
+        blocks = list(pgp.find_pgp_blocks(text, warnings.append))
+        pgp_spans = [(m.start, m.end) for m in blocks]
+        if "pgp" in want:
+            found += blocks
+    if "pgp_fingerprint" in want:
+        found += pgp.find_fingerprints(text)
+    if want & CRYPTO_KINDS:
+        found += (m for m in crypto.find_addresses(text) if m.kind in want)
+    if want & {"onion", "onion_v2"}:
+        found += (m for m in onion.find_onions(text) if m.kind in want)
+    contact_kinds = {"email", "phone", "telegram", "wickr", "session", "signal", "xmpp", "icq",
+                     "kik", "whatsapp"}
+    if want & contact_kinds:
+        found += (m for m in contacts.find_contacts(text, region) if m.kind in want)
+    if "price" in want:
+        found += money.find_prices(text)
+    if "quantity" in want:
+        found += money.find_quantities(text)
+    if "firearm" in want:
+        found += arms.find_firearms(text)
+    if "calibre" in want:
+        found += arms.find_calibres(text)
+    return Extraction(_resolve(found, pgp_spans), warnings)
+
+
+def extract(
+    text: str,
+    *,
+    default_region: str | None = None,
+    on_warning: Callable[[str], None] | None = None,
+    kinds: Iterable[str] | None = None,
+) -> list[Mention]:
+    """The identifiers in `text` as mentions; warnings go to `on_warning` if given."""
+    result = extract_with_warnings(text, default_region=default_region, kinds=kinds)
+    if on_warning is not None:
+        for w in result.warnings:
+            on_warning(w)
+    return result.mentions
+
+
+__all__ = ["CRYPTO_KINDS", "KINDS", "Extraction", "extract", "extract_with_warnings"]

@@ -1,0 +1,178 @@
+"""Firearm makes/models and calibres, normalised, in four languages and through leetspeak.
+
+Aliases come from data/firearms.toml and data/calibres.toml. They are compiled into one
+prefix-factored regex per kind (a trie, so each text position costs a few character tests
+whatever the number of aliases), then the matched span is mapped back to its entry by testing
+only that short span against each entry's own pattern.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from veille.records import Mention
+
+# Look-alikes that obfuscated listings substitute for letters ("gl0ck", "k4lash").
+_LEET = {"o": "[o0]", "a": "[a4@]", "e": "[e3]", "i": "[i1!]", "s": "[s5$]", "l": "[l1]",
+         "t": "[t7]", "g": "[g9]", "b": "[b8]"}
+_SEP = r"[\s\-_.]{0,2}"
+_CAL_SEP = r"[\s\-]{0,2}"
+_BEFORE = r"(?<![\w,])(?<!\d\.)"
+_AFTER = r"(?![^\W_])"
+
+
+def _split_digits(alias: str) -> str:
+    """Put a space at each letter/digit change: separators are optional, so "glock19" and
+    "glock 19" become one path in the trie and the longest alias always wins."""
+    return re.sub(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])", " ", alias.lower())
+
+
+def _firearm_atoms(alias: str) -> list[str]:
+    atoms: list[str] = []
+    for c in _split_digits(alias):
+        if c in " -":
+            if atoms and atoms[-1] != _SEP:
+                atoms.append(_SEP)
+        elif c in _LEET:
+            atoms.append(_LEET[c])
+        else:
+            atoms.append(re.escape(c))
+    return atoms
+
+
+def _calibre_atoms(alias: str) -> list[str]:
+    # "9x19": the x between digits becomes a placeholder before letters and digits are split.
+    a = _split_digits(re.sub(r"(?<=\d)x(?=\d)", "\x00", alias.lower()))
+    atoms: list[str] = []
+    has_more = bool(re.search(r"[a-z]", a))
+    for i, c in enumerate(a):
+        prev = a[i - 1] if i else ""
+        nxt = a[i + 1] if i + 1 < len(a) else ""
+        if c == "." and i == 0:
+            # ".45 acp" also finds "45 ACP", but a bare ".308" needs its dot.
+            atoms.append(r"\.?" if has_more else r"\.")
+        elif c == " " or (c == "-" and not (prev.isdigit() and nxt.isdigit())):
+            if atoms and atoms[-1] != _CAL_SEP:
+                atoms.append(_CAL_SEP)
+        elif c == "\x00":
+            atoms.append(r"\s?[x×*]\s?")
+        elif c == "." and prev.isdigit() and nxt.isdigit():
+            atoms.append(r"[.,]")
+        else:
+            atoms.append(re.escape(c))
+    return atoms
+
+
+def _trie_regex(alias_atoms: list[list[str]]) -> str:
+    trie: dict = {}
+    for atoms in alias_atoms:
+        node = trie
+        for a in atoms:
+            node = node.setdefault(a, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        terminal = "" in node
+        alts = [a + emit(child) for a, child in node.items() if a != ""]
+        if not alts:
+            return ""
+        if terminal:
+            return "(?:" + "|".join(alts) + ")?"
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(trie)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    value: str
+    pattern: re.Pattern[str]
+    details: dict[str, str]
+    specificity: int
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    scan: re.Pattern[str]
+    entries: tuple[_Entry, ...]
+
+    def resolve(self, span: str) -> _Entry | None:
+        best = None
+        for e in self.entries:
+            if e.pattern.fullmatch(span) and (best is None or e.specificity > best.specificity):
+                best = e
+        return best
+
+
+def _load(name: str) -> dict:
+    return tomllib.loads(
+        resources.files("veille.extract").joinpath(f"data/{name}").read_text("utf-8")
+    )
+
+
+def _compile(groups: list[tuple[str, dict[str, str], list[str]]], atoms_of) -> _Matcher:
+    entries = []
+    all_atoms = []
+    for value, details, aliases in groups:
+        atom_lists = [atoms_of(a) for a in aliases]
+        all_atoms += atom_lists
+        pat = re.compile(_trie_regex(atom_lists), re.I)
+        entries.append(_Entry(value, pat, details, max(len(a) for a in aliases)))
+    scan = re.compile(_BEFORE + "(?:" + _trie_regex(all_atoms) + ")" + _AFTER, re.I)
+    return _Matcher(scan, tuple(entries))
+
+
+@cache
+def firearm_matcher() -> _Matcher:
+    raw = _load("firearms.toml")
+    groups: list[tuple[str, dict[str, str], list[str]]] = []
+    for f in raw.get("firearm", []):
+        det = {k: f[k] for k in ("make", "type") if k in f}
+        groups.append((f["value"], det, f["aliases"]))
+    for mk in raw.get("make", []):
+        det = {"make": mk["name"], "type": mk.get("type", "")}
+        for model in mk.get("models", []):
+            aliases = []
+            for a in mk["aliases"]:
+                aliases.append(f"{a} {model}")
+                for p in mk.get("prefixes", []):
+                    aliases.append(f"{a} {p}{model}")
+            groups.append((f"{mk['name']} {model.upper() if len(model) <= 5 else model.title()}",
+                           det | {"model": model.upper()}, aliases))
+        if mk.get("bare"):
+            groups.append((mk["name"], det, mk["aliases"]))
+    return _compile(groups, _firearm_atoms)
+
+
+@cache
+def calibre_matcher() -> _Matcher:
+    raw = _load("calibres.toml")
+    groups = [(c["value"], {}, c["aliases"]) for c in raw["calibre"]]
+    return _compile(groups, _calibre_atoms)
+
+
+def _find(text: str, kind: str, matcher: _Matcher) -> Iterator[Mention]:
+    for m in matcher.scan.finditer(text):
+        span = m.group()
+        if not span.strip():
+            continue
+        entry = matcher.resolve(span)
+        if entry is None:
+            continue
+        details = dict(entry.details)
+        if span.lower() != entry.value.lower():
+            details["raw"] = span
+        yield Mention(kind, entry.value, m.start(), m.end(), details)
+
+
+def find_firearms(text: str) -> Iterator[Mention]:
+    yield from _find(text, "firearm", firearm_matcher())
+
+
+def find_calibres(text: str) -> Iterator[Mention]:
+    yield from _find(text, "calibre", calibre_matcher())

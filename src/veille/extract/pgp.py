@@ -1,0 +1,168 @@
+"""OpenPGP: armoured public key blocks become fingerprints; fingerprints written in text are found.
+
+Blocks are parsed by Sequoia (pysequoia), which reads old- and new-format packets. Scraped
+blocks often lost their line breaks (a page flattened to one line), so when the block does not
+parse as it stands the base64 body is rebuilt from its tokens and parsed as binary. A block that
+still does not parse, or that has no END line, is skipped with a warning; it never raises.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from collections.abc import Callable, Iterator
+from datetime import UTC
+
+from veille.records import Mention
+
+BEGIN = "-----BEGIN PGP PUBLIC KEY BLOCK-----"
+END = "-----END PGP PUBLIC KEY BLOCK-----"
+MAX_BLOCK_CHARS = 2_000_000  # a key with thousands of signatures is still far below this
+MAX_USER_IDS = 50
+
+_B64_TOKEN = re.compile(r"[A-Za-z0-9+/=]+")
+_ARMOR_HEADER = re.compile(r"^(?:Version|Comment|Hash|Charset|MessageID):.*$", re.M)
+# A written fingerprint: 40 hex digits, possibly in groups of four; or a key id (16 or 8 hex,
+# usually 0x-prefixed). Only reported after a label, since bare hex is usually a hash.
+_FPR_LABEL = re.compile(
+    r"(?i)(?<![\w])(?:pgp|gpg|openpgp|fingerprint|fpr|key\s?id|schl[üu]ssel(?:-?id)?"
+    r"|fingerabdruck|empreinte|huella(?:\s+digital)?|clef|cl[ée])(?![\w])"
+)
+_FPR_VALUE = re.compile(
+    r"[\s:=\-.>(\[]{0,12}(?:(?P<fpr>(?:[0-9A-Fa-f]{4}[ \u00a0]{0,2}){9}[0-9A-Fa-f]{4})"
+    r"|(?P<kid>0x[0-9A-Fa-f]{16}|0x[0-9A-Fa-f]{8}|[0-9A-Fa-f]{16}))(?![0-9A-Za-z])"
+)
+_LABEL_WINDOW = 60  # characters between a label and the fingerprint it announces
+
+Warn = Callable[[str], None]
+
+
+def _algorithm_name(pk: object, body: bytes) -> str:
+    name = str(getattr(pk, "key_algorithm", "")).rsplit(".", 1)[-1]
+    # The public-key packet body is: version(1) created(4) algorithm(1) then MPIs; the first MPI's
+    # 2-byte bit count is the modulus size for RSA, DSA and Elgamal.
+    if name.startswith(("RSA", "DSA", "ElGamal")) and len(body) > 8 and body[0] == 4:
+        bits = int.from_bytes(body[6:8], "big")
+        family = "RSA" if name.startswith("RSA") else "DSA" if name == "DSA" else "ElGamal"
+        return f"{family}-{bits}"
+    return name
+
+
+def parse_key(data: bytes) -> dict[str, object]:
+    """Fingerprint and details of the first certificate in `data` (armoured or binary).
+
+    Raises ValueError when the data holds no readable public key.
+    """
+    import pysequoia
+    from pysequoia import packet
+
+    try:
+        cert = pysequoia.Cert.from_bytes(data)
+    except Exception as e:  # pysequoia raises plain Exception subclasses from Rust
+        raise ValueError(str(e).splitlines()[0] if str(e) else type(e).__name__) from e
+    fpr = str(cert.fingerprint).upper()
+    details: dict[str, object] = {
+        "key_id": fpr[-16:],
+        "user_ids": [str(u) for u in cert.user_ids][:MAX_USER_IDS],
+    }
+    try:
+        for pk in packet.PacketPile.from_bytes(data):
+            if pk.tag == packet.Tag.PublicKey:
+                created = pk.key_created
+                if created is not None:
+                    details["created"] = created.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+                details["algorithm"] = _algorithm_name(pk, bytes(pk.body or b""))
+                break
+    except Exception:  # details are a bonus; the fingerprint already came from the cert
+        pass
+    return {"fingerprint": fpr, **details}
+
+
+def _rebuild_binary(block: str) -> bytes | None:
+    """The key bytes of an armour whose line breaks were lost, or None."""
+    body = block[len(BEGIN) : -len(END)]
+    body = _ARMOR_HEADER.sub(" ", body)
+    tokens = _B64_TOKEN.findall(body.replace("\\n", " "))
+    # Drop header words that survived flattening: the key data starts with the first token that
+    # begins like a public-key packet ('m' old format, 'x' new format) and is line-sized.
+    start = next((i for i, t in enumerate(tokens) if t[0] in "mx" and len(t) >= 40), None)
+    if start is None:
+        return None
+    tokens = tokens[start:]
+    if tokens and tokens[-1].startswith("=") and len(tokens[-1]) == 5:
+        tokens = tokens[:-1]  # the CRC-24 line
+    data = "".join(tokens)
+    if "=" in data:
+        # A CRC glued to the last line ("...AQAB=abcd") once breaks were lost.
+        data = data[: data.index("=")]
+        data = data.rstrip("=")
+    data += "=" * (-len(data) % 4)
+    try:
+        return base64.b64decode(data)
+    except (binascii.Error, ValueError):
+        return None
+
+
+def find_pgp_blocks(text: str, warn: Warn) -> Iterator[Mention]:
+    pos = 0
+    while True:
+        start = text.find(BEGIN, pos)
+        if start < 0:
+            return
+        end = text.find(END, start + len(BEGIN), start + MAX_BLOCK_CHARS)
+        if end < 0:
+            nxt = text.find(BEGIN, start + len(BEGIN))
+            warn(f"PGP public key block at offset {start} has no END line (truncated); skipped")
+            if nxt < 0:
+                return
+            pos = nxt
+            continue
+        end += len(END)
+        pos = end
+        block = text[start:end]
+        nested = block.find(BEGIN, len(BEGIN))
+        if nested >= 0:
+            warn(f"PGP public key block at offset {start} has no END line (truncated); skipped")
+            pos = start + nested
+            continue
+        key = None
+        error = ""
+        try:
+            key = parse_key(block.replace("\r\n", "\n").encode("utf-8", "replace"))
+        except ValueError as e:
+            error = str(e)
+            raw = _rebuild_binary(block)
+            if raw:
+                try:
+                    key = parse_key(raw)
+                except ValueError as e2:
+                    error = str(e2)
+        if key is None:
+            warn(f"PGP public key block at offset {start} does not parse ({error}); skipped")
+            continue
+        fpr = str(key.pop("fingerprint"))
+        yield Mention("pgp", fpr, start, end, key)
+
+
+def find_fingerprints(text: str) -> Iterator[Mention]:
+    for lm in _FPR_LABEL.finditer(text):
+        # The value follows the label, possibly after a few words ("PGP key fingerprint is:").
+        window_end = min(len(text), lm.end() + _LABEL_WINDOW)
+        for i in range(lm.end(), window_end):
+            c = text[i]
+            if c in "0123456789abcdefABCDEF" and (i == lm.end() or not text[i - 1].isalnum()):
+                vm = _FPR_VALUE.match(text, i)
+                if vm:
+                    if vm.group("fpr"):
+                        value = re.sub(r"\s", "", vm.group("fpr")).upper()
+                        yield Mention("pgp_fingerprint", value, vm.start("fpr"), vm.end("fpr"),
+                                      {"form": "fingerprint"})
+                    else:
+                        kid = vm.group("kid")
+                        value = kid[2:].upper() if kid[:2] in ("0x", "0X") else kid.upper()
+                        yield Mention("pgp_fingerprint", value, vm.start("kid"), vm.end("kid"),
+                                      {"form": "key_id"})
+                    break
+            elif c == "\n" and i > lm.end() + 1 and text[i - 1] == "\n":
+                break
