@@ -33,9 +33,22 @@ _PATTERNS = [
         r"\s*(?:[:=]|\bis\b|\best\b|\bist\b|\bes\b)\s*" + _NAME,
         re.IGNORECASE,
     ),
+    # "Alphabay account is up username is also AirPatrol"
+    re.compile(
+        r"\b" + _MARKET + r"\b[^.\n]{0,40}?\b(?:username|user name|name|nick|pseudo)\s+"
+        r"(?:is|est|ist|es)\s+(?:also\s+|aussi\s+|auch\s+|tambi[eé]n\s+)?" + _NAME,
+        re.IGNORECASE,
+    ),
+    # "Hansa http://hansamkt2rr6nfg3.onion/vendor/ALaurizen"
+    re.compile(
+        r"\b" + _MARKET + r"\b[^\n]{0,60}?\.onion/(?:vendor|user|profile|seller|u|v)/"
+        + _NAME,
+        re.IGNORECASE,
+    ),
 ]
 _STOP = {"the", "a", "an", "my", "our", "same", "le", "la", "der", "die", "das", "el", "down",
-         "closed", "offline", "and", "et", "und", "y"}
+         "closed", "offline", "and", "et", "und", "y", "up", "live", "open", "active",
+         "back", "banned", "gone", "also", "aussi", "auch", "now", "still", "here"}
 
 
 def claimed_accounts(text: str, limit: int = 20) -> list[dict[str, str]]:
