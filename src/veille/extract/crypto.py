@@ -1,6 +1,6 @@
 """Cryptocurrency addresses, reported only when their checksum holds.
 
-Every alphanumeric run of 25 characters or more is a candidate; the run is matched greedily
+Every alphanumeric run of 14 characters or more (the shortest segwit address) is a candidate; the run is matched greedily
 and in one pass, so a 10 MB run of base58 costs one linear scan and is then dropped by length
 (no address is longer than 106 characters). A candidate is decoded by its shape and reported
 only when its checksum and version bytes hold; everything else is silently not an address.
@@ -21,7 +21,7 @@ from veille.extract.codecs import (
 from veille.records import Mention
 
 MAX_ADDRESS_LEN = 110
-_TOKEN = re.compile(r"[0-9A-Za-z]{25,}")
+_TOKEN = re.compile(r"[0-9A-Za-z]{14,}")  # 14: the shortest segwit address
 _HEX = re.compile(r"[0-9a-fA-F]{40}")
 
 # One-byte Base58Check versions with a 20-byte hash: (kind, type, network).

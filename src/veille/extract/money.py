@@ -46,7 +46,7 @@ def tables() -> _Tables:
     words: dict[str, str] = raw["currency_words"]
     cur = rf"(?:{_alt(list(symbols))}|(?<![A-Za-z])(?:{_alt(list(words))})(?![A-Za-z]))"
     price_re = re.compile(
-        rf"(?P<c1>{cur})[ \u00a0]?(?P<n1>{_NUM})(?![0-9A-Za-z])|(?P<n2>{_NUM})[ \u00a0]?(?P<c2>{cur})", re.I
+        rf"(?P<c1>{cur})\s?(?P<n1>{_NUM})(?![0-9A-Za-z])|(?P<n2>{_NUM})\s?(?P<c2>{cur})", re.I
     )
     units = {k.lower(): (v[0], float(v[1])) for k, v in raw["units"].items()}
     quantity_re = re.compile(
@@ -65,9 +65,7 @@ def parse_number(s: str, crypto: bool = False) -> float | None:
         sep = "," if "," in s else "." if "." in s else ""
         if sep:
             parts = s.split(sep)
-            if len(parts) > 2:
-                s = "".join(parts)
-            elif len(parts[1]) == 3 and parts[0] != "0" and not crypto:
+            if len(parts) > 2 or len(parts[1]) == 3 and parts[0] != "0" and not crypto:
                 s = "".join(parts)
             else:
                 s = parts[0] + "." + parts[1]
@@ -90,7 +88,7 @@ def find_prices(text: str) -> Iterator[Mention]:
         if code is None:
             continue
         amount = parse_number(num, crypto=code in CRYPTO)
-        if amount is None:
+        if not amount:  # a wallet balance of "฿0.0000" is not a price
             continue
         yield Mention("price", f"{fmt(amount)} {code}", m.start(), m.end(),
                       {"amount": amount, "currency": code})

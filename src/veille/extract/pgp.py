@@ -38,6 +38,11 @@ _LABEL_WINDOW = 60  # characters between a label and the fingerprint it announce
 Warn = Callable[[str], None]
 
 
+def _first_line(e: BaseException) -> str:
+    msg = str(e).strip()
+    return msg.splitlines()[0] if msg else type(e).__name__
+
+
 def _algorithm_name(pk: object, body: bytes) -> str:
     name = str(getattr(pk, "key_algorithm", "")).rsplit(".", 1)[-1]
     # The public-key packet body is: version(1) created(4) algorithm(1) then MPIs; the first MPI's
@@ -59,23 +64,30 @@ def parse_key(data: bytes) -> dict[str, object]:
 
     try:
         cert = pysequoia.Cert.from_bytes(data)
+        fpr = str(cert.fingerprint).upper()
     except Exception as e:  # pysequoia raises plain Exception subclasses from Rust
-        raise ValueError(str(e).splitlines()[0] if str(e) else type(e).__name__) from e
-    fpr = str(cert.fingerprint).upper()
-    details: dict[str, object] = {
-        "key_id": fpr[-16:],
-        "user_ids": [str(u) for u in cert.user_ids][:MAX_USER_IDS],
-    }
+        raise ValueError(_first_line(e)) from e
+    details: dict[str, object] = {"key_id": fpr[-16:], "user_ids": []}
+    # User IDs come from the packets, not from `cert.user_ids`: that applies Sequoia's standard
+    # policy, which rejects the SHA-1 self-signatures most 2010s market keys carry, and we want
+    # what the key says, not whether it would be accepted for encryption today.
+    user_ids: list[str] = []
     try:
         for pk in packet.PacketPile.from_bytes(data):
-            if pk.tag == packet.Tag.PublicKey:
+            if pk.tag == packet.Tag.PublicKey and "created" not in details:
                 created = pk.key_created
                 if created is not None:
                     details["created"] = created.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
                 details["algorithm"] = _algorithm_name(pk, bytes(pk.body or b""))
-                break
+            elif pk.tag == packet.Tag.UserID and len(user_ids) < MAX_USER_IDS:
+                uid = pk.user_id
+                if isinstance(uid, bytes | bytearray):
+                    uid = bytes(uid).decode("utf-8", "replace")
+                if uid is not None and uid not in user_ids:
+                    user_ids.append(str(uid))
     except Exception:  # details are a bonus; the fingerprint already came from the cert
         pass
+    details["user_ids"] = user_ids
     return {"fingerprint": fpr, **details}
 
 
