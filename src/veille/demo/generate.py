@@ -413,7 +413,8 @@ class _Corpus:
             "vendors": self.vendor_truth,
             "addresses": addresses,
             "corrupted_addresses": self.corrupted,
-            "onions": self.onions,
+            # Only onions that some page shows: unused shop names stay out of the truth.
+            "onions": [o for o in self.onions if o["site"]],
             "malformed": self.malformed,
         }
         self.truth.finish(head, {"summary": self.summary})
