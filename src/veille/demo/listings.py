@@ -111,6 +111,21 @@ def _slots(rng: random.Random, lang: str) -> tuple[dict[str, str], dict[str, tup
     return values, canon
 
 
+def _weapon(tpl: str, canon: dict[str, tuple[str, str]]) -> tuple[str | None, str | None]:
+    """(canonical model, canonical calibre) named by a template: an explicit calibre slot wins
+    over the calibre the model implies."""
+    model = calibre = None
+    for slot in ("pistol", "rifle", "shotgun", "alarm", "deact"):
+        if "{" + slot + "}" in tpl:
+            model, calibre = canon[slot][0], canon[slot][1] or None
+            break
+    for slot in ("cal", "rcal", "scal", "acal"):
+        if "{" + slot + "}" in tpl:
+            calibre = canon[slot][1]
+            break
+    return model, calibre
+
+
 def build_listing(
     rng: random.Random, site: Site, lid: str, url: str, path: str, captured_at: datetime,
     vendor: Persona, offer: Offer,
@@ -118,24 +133,20 @@ def build_listing(
     lang = site.lang
     values, canon = _slots(rng, lang)
     title_tpl = rng.choice(offer.titles[lang])
+    if "{shotgun}" in title_tpl:
+        # The description then speaks of the same gun as the title.
+        values["rifle"], values["rcal"] = values["shotgun"], values["scal"]
+        canon["rifle"], canon["rcal"] = canon["shotgun"], canon["scal"]
     desc_tpls = list(offer.desc[lang])
     title = title_tpl.format(**values)
     description = [t.format(**values) for t in desc_tpls]
     description += rng.sample(GENERIC_LINES[lang], k=rng.choice([1, 2, 2, 3]))
 
-    model = calibre = None
-    for tpl in [title_tpl, *desc_tpls]:
-        for slot in ("pistol", "rifle", "shotgun", "alarm", "deact"):
-            if model is None and "{" + slot + "}" in tpl:
-                model = canon[slot][0]
-                calibre = calibre or canon[slot][1] or None
-        for slot in ("cal", "rcal", "scal", "acal"):
-            if "{" + slot + "}" in tpl:
-                calibre = canon[slot][1]
+    model, calibre = _weapon(title_tpl, canon)
+    if model is None and calibre is None:
+        model, calibre = _weapon(" ".join(desc_tpls), canon)
     if offer.label not in ("firearms", "ammunition", "other"):
         model = calibre = None
-    if offer.sublabel == "other.accessories":
-        calibre = None if "{cal}" not in title_tpl else calibre
 
     quantity: float | None = None
     unit: str | None = None
@@ -157,7 +168,7 @@ def build_listing(
     ships_to = sorted(rng.sample(SHIPS_TO[lang], k=rng.choice([1, 1, 2, 3])), key=SHIPS_TO[lang].index)
     if "WW" in ships_to:
         ships_to = ["WW"]
-    listed_since = (captured_at - timedelta(days=rng.randrange(20, 320))).date()
+    listed_since = max((captured_at - timedelta(days=rng.randrange(20, 320))).date(), vendor.joined + timedelta(days=3))
     feedback = make_feedback(rng, lang, listed_since, captured_at, vendor.rating)
     category = [CATEGORY_NAMES[lang][offer.label], SUBCATEGORY_NAMES[lang][offer.sublabel.split(".", 1)[1]]]
     return ListingModel(
