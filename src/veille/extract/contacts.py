@@ -51,7 +51,12 @@ def vocab() -> _Vocab:
     words = raw["words"]
     label_kind = {_norm_label(w): kind for kind, words in labels.items() for w in words}
     all_labels = [w for words in labels.values() for w in words]
-    label_re = re.compile(rf"(?<!\w)(?:{_word_alt(all_labels)})(?!\w)", re.I)
+    # A label starts a word or follows a digit or a letter: flattened pages lose the spaces
+    # ("viaWickr", "madmax2200Kik", "900006icq", "feedbackwicker = x"); _labelled() decides
+    # which glued labels to trust.
+    label_re = re.compile(
+        rf"(?:(?<![^\W\d])|(?<=[a-z]))(?:{_word_alt(all_labels)})(?!\w)", re.I
+    )
     quals = _word_alt(words["qualifiers"] + words["connectors"])
     # The gap between a label and its value: punctuation runs and qualifier words, bounded by
     # the caller through `endpos`, so this cannot run away on hostile input.
@@ -169,7 +174,22 @@ _GLUE_CASE = re.compile(r"(?<=\d)(?=[A-Z][a-z]|[A-Z]{2})|(?<=[a-z])(?=[A-Z]{2,})
 _EXPLICIT = re.compile(r"[:=>.…/|~*(\[#]")
 
 
-def _trim_handle(h: str, v: _Vocab) -> str:
+_RUN_PUNCT = re.compile(r"[.\-_]{2,}")
+_QUALIFIER_NEXT = re.compile(r"\s*(?:id|name|username|me)?\s*[:=>.]", re.I)
+
+
+def _trim_handle(h: str, v: _Vocab, next_text: str = "") -> str:
+    m = _RUN_PUNCT.search(h)
+    if m:
+        h = h[: m.start()]
+    h = h.rstrip(".-_")
+    if next_text and _QUALIFIER_NEXT.match(next_text):
+        # "meetthesourcekik ID....": the next label is glued on in lower case.
+        low = h.lower()
+        for lab in sorted(v.label_kind, key=len, reverse=True):
+            if len(lab) >= 3 and low.endswith(lab) and len(h) - len(lab) >= 3:
+                h = h[: -len(lab)]
+                break
     m = _GLUE_CASE.search(h, 3)
     if m:
         h = h[: m.start()]
@@ -202,6 +222,12 @@ def _labelled(text: str, region: str | None) -> Iterator[Mention]:
         gm = v.gap_re.match(text, lm.end(), min(n, lm.end() + MAX_LABEL_GAP))
         pos = gm.end() if gm else lm.end()
         explicit = bool(gm and _EXPLICIT.search(gm.group()))
+        prev = text[lm.start() - 1] if lm.start() else ""
+        if prev.isalpha() and not (prev.islower() and lm.group()[0].isupper()):
+            # Glued onto a lower-case word ("uswickr ID.... x"): only a long label followed by
+            # explicit punctuation counts, so "hotel:" and "context:" stay prose.
+            if len(lm.group()) < 5 or not explicit:
+                continue
         limit = min(n, pos + 120)
         yield from _value_after(text, kind, pos, limit, explicit, region, v)
 
@@ -257,7 +283,10 @@ def _value_after(text: str, kind: str, pos: int, limit: int, explicit: bool,
         m = _HANDLE.match(text, pos, limit)
         if m:
             raw = m.group(1)
-            h = _trim_handle(raw, v)
+            nxt = text[m.end(1) : m.end(1) + 16]
+            h = _trim_handle(raw, v, nxt if len(raw) == len(raw.rstrip(".-_")) else "")
+            if text[m.start(1) + len(h) : m.start(1) + len(h) + 1] == "@":
+                return  # the start of an e-mail address, not a handle
             at = text[pos] == "@"
             if kind == "telegram":
                 h = h.rstrip(".")
