@@ -140,7 +140,7 @@ def profiles_test(
 
     from veille.parse.engine import PageContext, apply_profile, kind_of_page, profile_matches
     from veille.parse.guard import limit_nesting
-    from veille.parse.html import decode_html, html_tree, page_title
+    from veille.parse.html import decode_html, html_tree, page_lang, page_title
     from veille.parse.profile import ProfileError, find_profile
 
     console = Console()
@@ -155,7 +155,8 @@ def profiles_test(
         html, _ = limit_nesting(html)
         tree = html_tree(html)
         ctx = PageContext(tree=tree, html=html, url=url or path.resolve().as_uri(),
-                          title=page_title(tree), captured_at=_capture_time(path, None))
+                          title=page_title(tree), captured_at=_capture_time(path, None),
+                          lang=page_lang(tree))
         page_kind = kind or kind_of_page(prof, ctx)
         matched = profile_matches(prof, ctx, None)
         console.print(f"[bold]{escape(str(path))}[/bold]: kind [cyan]{page_kind}[/cyan]; site match: "

@@ -16,6 +16,7 @@ from veille.parse.guard import MAX_DEPTH, limit_nesting
 from veille.parse.html import (
     decode_html,
     html_tree_and_json_ld,
+    page_lang,
     page_links,
     page_title,
     site_of,
@@ -59,17 +60,20 @@ def parse(doc: Document, config: ParseConfig | None = None) -> ParseResult:
     return parse_html(doc, config)
 
 
-def candidate_profiles(config: ParseConfig) -> tuple[Any, ...]:
-    from veille.parse.profile import builtin_profiles, find_profile, load_profile_dir
+def candidate_profiles(config: ParseConfig) -> tuple[tuple[Any, ...], list[str]]:
+    """The profiles to try, in order, and the errors of profile files that could not load."""
+    from veille.parse.profile import BUILTIN_DIR, find_profile, load_profile_dir_checked
 
     if config.profile:
-        return (find_profile(config.profile, config.profile_dirs),)
+        return (find_profile(config.profile, config.profile_dirs),), []
     out: tuple[Any, ...] = ()
-    for d in config.profile_dirs:
-        out += load_profile_dir(d)
-    if config.use_builtin_profiles:
-        out += builtin_profiles()
-    return out
+    errors: list[str] = []
+    dirs = [*config.profile_dirs, *([str(BUILTIN_DIR)] if config.use_builtin_profiles else [])]
+    for d in dirs:
+        profiles, errs = load_profile_dir_checked(d)
+        out += profiles
+        errors += [f"profile skipped: {e}" for e in errs]
+    return out, errors
 
 
 def parse_html(doc: Document, config: ParseConfig) -> ParseResult:
@@ -106,10 +110,11 @@ def parse_html(doc: Document, config: ParseConfig) -> ParseResult:
     if _looks_truncated(html):
         warnings.append("page looks truncated (no closing </html>); fields may be missing")
     ctx = PageContext(tree=tree, html=html, url=doc.url, title=title,
-                      captured_at=doc.captured_at)
+                      captured_at=doc.captured_at, lang=page_lang(tree))
     records = []
     try:
-        profiles = candidate_profiles(config)
+        profiles, profile_errors = candidate_profiles(config)
+        warnings += profile_errors
     except ValueError as exc:  # ProfileError: a broken profile file must not stop parsing
         warnings.append(f"profiles not loaded: {exc}")
         profiles = ()

@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from veille.parse.accounts import claimed_accounts
 from veille.parse.profile import RECORD_CLASSES, FieldSpec, Profile, RecordSpec
-from veille.parse.values import find_prices, parse_date, parse_number
+from veille.parse.values import decimal_for_lang, find_prices, parse_date, parse_number
 from veille.records import Price, Record
 
 MAX_RECORDS_PER_SPEC = 2000
@@ -37,6 +37,7 @@ class PageContext:
     url: str
     title: str
     captured_at: datetime
+    lang: str | None = None  # the page's <html lang>, for number formats
     _lxml: Any = None
     _labels: dict[int, list[tuple[str, Any]]] = field(default_factory=dict)
 
@@ -188,12 +189,15 @@ def _select(spec: FieldSpec, scope: Any, ctx: PageContext) -> list[Any]:
 
 
 def _strings(spec: FieldSpec, nodes: list[Any], ctx: PageContext) -> list[str]:
-    multiline = spec.type in ("multiline", "pgp")
+    multiline = spec.type == "multiline"
     out: list[str] = []
     for n in nodes:
         if spec.attr and not isinstance(n, str):
             v = n.attributes.get(spec.attr) if isinstance(n, LexborNode) else n.get(spec.attr)
             s = (v or "").strip()
+        elif spec.type == "pgp" and isinstance(n, LexborNode):
+            # Armour lines matter: keep <pre>/<textarea> newlines and break at <br>.
+            s = n.text(deep=True, separator="\n", strip=False)
         else:
             s = _text(n, multiline)
         if spec.regex:
@@ -250,18 +254,19 @@ def _evaluate_one(spec: FieldSpec, scope: Any, ctx: PageContext, profile: Profil
     t = spec.type
     value: Any
     precision = None
+    decimal = profile.decimal or decimal_for_lang(ctx.lang)
     if t == "price":
         value = []
         for s in texts:
-            value.extend(find_prices(s, spec.currency or profile.default_currency))
+            value.extend(find_prices(s, spec.currency or profile.default_currency, decimal))
         value = value or None
     elif t == "pgp":
         value = normalise_pgp("\n".join(texts))
     elif t == "int":
-        n = parse_number(texts[0])
+        n = parse_number(texts[0], decimal)
         value = int(n) if n is not None else None
     elif t == "number":
-        value = parse_number(texts[0])
+        value = parse_number(texts[0], decimal)
     elif t == "stars":
         value = float(sum(s.count(spec.char) for s in texts))
     elif t == "date":

@@ -19,7 +19,14 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from veille.parse.engine import PageContext, normalise_pgp
 from veille.parse.html import normalise_space
-from veille.parse.values import PRICE_RE, find_prices, normalise_currency, parse_date, parse_number
+from veille.parse.values import (
+    PRICE_RE,
+    decimal_for_lang,
+    find_prices,
+    normalise_currency,
+    parse_date,
+    parse_number,
+)
 from veille.records import Listing, Price, Record, Vendor
 
 # Strength of each signal, used as the confidence of the fields it gives.
@@ -90,6 +97,7 @@ def _fold(text: str) -> str:
 class Found:
     values: dict[str, Any] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
+    decimal: str | None = None  # the page's decimal mark, from its language
 
     def put(self, name: str, value: Any, source: str) -> None:
         if value in (None, "", []) or name in self.values:
@@ -194,7 +202,7 @@ def from_microdata(tree: LexborHTMLParser, found: Found) -> None:
         if amount is not None and code:
             found.put("prices", [Price(amount, code)], "microdata")
         else:
-            found.put("prices", find_prices(_prop(price)), "microdata")
+            found.put("prices", find_prices(_prop(price), decimal=found.decimal), "microdata")
     seller = scope.css_first('[itemprop="seller"] [itemprop="name"], [itemprop="seller"], '
                              '[itemprop="brand"] [itemprop="name"], [itemprop="brand"]')
     if seller is not None:
@@ -268,7 +276,7 @@ def from_labels(tree: LexborHTMLParser, found: Found) -> None:
 
 def _put_labelled(found: Found, fname: str, value: str) -> None:
     if fname == "prices":
-        found.put("prices", find_prices(value), "label")
+        found.put("prices", find_prices(value, decimal=found.decimal), "label")
     elif fname == "ships_to":
         found.put("ships_to", [v.strip() for v in re.split(r"[,;/]| and | et | und | y ", value)
                                if v.strip()], "label")
@@ -298,7 +306,7 @@ def from_patterns(tree: LexborHTMLParser, ctx: PageContext, found: Found) -> Non
         for node in tree.css("[class], [id]"):
             cls = (node.attributes.get("class") or "") + " " + (node.attributes.get("id") or "")
             if _PRICE_CLASS.search(cls):
-                prices = find_prices(node.text(deep=True, separator=" "))
+                prices = find_prices(node.text(deep=True, separator=" "), decimal=found.decimal)
                 if prices:
                     found.put("prices", prices[:5], "price-class")
                     break
@@ -314,7 +322,7 @@ def from_patterns(tree: LexborHTMLParser, ctx: PageContext, found: Found) -> Non
         text = root.text(deep=True, separator="\n")[:200_000]
         m = PRICE_RE.search(text)
         if m:
-            found.put("prices", find_prices(m.group(0)), "text")
+            found.put("prices", find_prices(m.group(0), decimal=found.decimal), "text")
     if "description" not in found.values and root is not None:
         best, best_len = None, 80
         for node in root.css("p, div, td, dd, article, section, pre, blockquote"):
@@ -343,7 +351,7 @@ def parse_fallback(
 ) -> tuple[list[Record], str, list[str]]:
     """Records the generic readers can justify, the page kind they suggest, and warnings."""
     warnings: list[str] = []
-    found = Found()
+    found = Found(decimal=decimal_for_lang(ctx.lang))
     for step in (
         lambda: from_json_ld(json_ld, found, warnings),
         lambda: from_microdata(tree, found),

@@ -96,6 +96,12 @@ def page_title(tree: LexborHTMLParser) -> str:
     return normalise_space(h.text())[:1000] if h is not None else ""
 
 
+def page_lang(tree: LexborHTMLParser) -> str | None:
+    node = tree.css_first("html")
+    lang = (node.attributes.get("lang") or "").strip() if node is not None else ""
+    return lang[:20] or None
+
+
 def page_links(tree: LexborHTMLParser, base_url: str) -> list[str]:
     links: list[str] = []
     seen: set[str] = set()

@@ -93,6 +93,7 @@ class Profile:
     description: str = ""
     default_currency: str | None = None
     dayfirst: bool = True
+    decimal: str | None = None  # "," or "."; None: from the page's lang attribute
     match_url: tuple[re.Pattern[str], ...] = ()
     match_title: tuple[re.Pattern[str], ...] = ()
     match_css: tuple[str, ...] = ()
@@ -161,8 +162,9 @@ def _field(path: str, rtype: str, name: str, raw: Any) -> FieldSpec:
     spec = FieldSpec(name=name, **raw)
     if spec.type not in FIELD_TYPES:
         raise ProfileError(f"{path}: {where}: type {spec.type!r} not in {sorted(FIELD_TYPES)}")
-    if not (spec.css or spec.xpath or spec.label or spec.source or spec.value is not None):
-        raise ProfileError(f"{path}: {where}: needs css, xpath, label, source or value")
+    if not (spec.css or spec.xpath or spec.label or spec.source or spec.attr
+            or spec.value is not None):
+        raise ProfileError(f"{path}: {where}: needs css, xpath, label, attr, source or value")
     if spec.source not in (None, "url", "title"):
         raise ProfileError(f"{path}: {where}: source must be 'url' or 'title'")
     if spec.css:
@@ -224,6 +226,7 @@ def profile_from_dict(data: dict[str, Any], path: str) -> Profile:
         description=str(data.get("description", "")),
         default_currency=data.get("default_currency"),
         dayfirst=bool(data.get("dayfirst", True)),
+        decimal=_decimal(path, data.get("decimal")),
         match_url=tuple(_regex(path, "match.url", p) for p in _strings(path, "match.url",
                                                                          match.get("url"))),
         match_title=tuple(_regex(path, "match.title", p)
@@ -232,6 +235,12 @@ def profile_from_dict(data: dict[str, Any], path: str) -> Profile:
         kinds=tuple(kinds),
         records=tuple(records),
     )
+
+
+def _decimal(path: str, value: Any) -> str | None:
+    if value not in (None, ",", "."):
+        raise ProfileError(f"{path}: decimal must be \",\" or \".\"")
+    return value
 
 
 def load_profile(path: Path | str) -> Profile:
@@ -244,9 +253,21 @@ def load_profile(path: Path | str) -> Profile:
 
 
 @lru_cache(maxsize=32)
+def load_profile_dir_checked(directory: str) -> tuple[tuple[Profile, ...], tuple[str, ...]]:
+    """Every usable *.toml profile of a directory, sorted by file name, and the errors of
+    the unusable ones (cached: profiles are data files, read once per process)."""
+    profiles: list[Profile] = []
+    errors: list[str] = []
+    for p in sorted(Path(directory).glob("*.toml")):
+        try:
+            profiles.append(load_profile(p))
+        except ProfileError as exc:
+            errors.append(str(exc))
+    return tuple(profiles), tuple(errors)
+
+
 def load_profile_dir(directory: str) -> tuple[Profile, ...]:
-    """Every *.toml profile of a directory, sorted by file name (cached: files are data)."""
-    return tuple(load_profile(p) for p in sorted(Path(directory).glob("*.toml")))
+    return load_profile_dir_checked(directory)[0]
 
 
 def builtin_profiles() -> tuple[Profile, ...]:

@@ -27,6 +27,7 @@ CURRENCY_WORDS: dict[str, str] = {
     "jpy": "JPY", "rub": "RUB", "pln": "PLN", "sek": "SEK", "nok": "NOK", "dkk": "DKK",
     "czk": "CZK", "brl": "BRL", "mxn": "MXN", "inr": "INR", "nzd": "NZD",
 }
+CRYPTO = frozenset({"BTC", "XMR", "LTC", "ETH", "BCH", "ZEC", "DASH"})
 _SYMBOL_RE = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
 _WORD_RE = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
 # A number as pages write it: digits with optional thousands groups (space, thin space,
@@ -39,8 +40,13 @@ PRICE_RE = re.compile(
 NUMBER_RE = re.compile(rf"[-+]?(?:{_NUM})")
 
 
-def parse_number(text: str | None) -> float | None:
-    """'1 450,50' -> 1450.5, '1.200,00' -> 1200.0, '1,200.5' -> 1200.5, '12,5' -> 12.5."""
+def parse_number(text: str | None, decimal: str | None = None) -> float | None:
+    """'1 450,50' -> 1450.5, '1.200,00' -> 1200.0, '1,200.5' -> 1200.5, '12,5' -> 12.5.
+
+    `decimal` ("," or ".") is the page's decimal mark when known (from the profile or the
+    page language); it only decides the ambiguous case of one separator followed by three
+    digits: "1,553" is 1553 on an English page and 1.553 on a French one.
+    """
     if not text:
         return None
     m = NUMBER_RE.search(text)
@@ -58,7 +64,10 @@ def parse_number(text: str | None) -> float | None:
         parts = s.split(sep)
         # Several separators, or one followed by exactly three digits after a non-zero
         # integer part, mean thousands ("1,200", "1.200.000"); otherwise decimal ("12,5").
-        if len(parts) > 2 or (len(parts[1]) == 3 and parts[0] not in ("", "0")):
+        thousands = len(parts) > 2 or (len(parts[1]) == 3 and parts[0] not in ("", "0"))
+        if len(parts) == 2 and decimal is not None:
+            thousands = sep != decimal
+        if thousands:
             s = "".join(parts)
         else:
             s = parts[0] + "." + parts[1]
@@ -78,20 +87,40 @@ def normalise_currency(text: str | None) -> str | None:
                                               else None)
 
 
-def find_prices(text: str, default_currency: str | None = None) -> list[Price]:
+def find_prices(text: str, default_currency: str | None = None,
+                decimal: str | None = None) -> list[Price]:
     """Every amount-with-currency in `text`; a bare number takes `default_currency`."""
     out: list[Price] = []
     for m in PRICE_RE.finditer(text or ""):
         num = m.group("n1") or m.group("n2")
         cur = normalise_currency(m.group("c1") or m.group("c2"))
-        amount = parse_number(num)
+        dec = decimal
+        seps = [c for c in num if c in ".,"]
+        if cur in CRYPTO and len(seps) == 1 and " " not in num.strip():
+            # Crypto prices carry fractions ("8.993 XMR", "1,553 XMR"), never thousands.
+            dec = seps[0]
+        amount = parse_number(num, dec)
         if amount is not None and cur:
             out.append(Price(amount=amount, currency=cur))
     if not out and default_currency:
-        amount = parse_number(text)
+        amount = parse_number(text, decimal)
         if amount is not None:
             out.append(Price(amount=amount, currency=default_currency.upper()))
     return out
+
+
+DECIMAL_COMMA_LANGS = frozenset("fr de es it nl pt ru pl cs sk sv da nb nn fi tr el ro hu "
+                                "uk bg hr sr sl lt lv et id".split())
+
+
+def decimal_for_lang(lang: str | None) -> str | None:
+    """The decimal mark a page in this language uses ("fr-FR" -> ","); None if unknown."""
+    if not lang:
+        return None
+    base = lang.strip().lower().replace("_", "-").split("-")[0]
+    if base in DECIMAL_COMMA_LANGS:
+        return ","
+    return "." if base in ("en", "zh", "ja", "ko", "he", "th", "ga", "mt") else None
 
 
 # --- dates -------------------------------------------------------------------------------
