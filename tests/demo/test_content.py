@@ -57,6 +57,8 @@ def test_prices_use_four_currencies_and_market_formats(corpus):
     assert any(re.fullmatch(r"\$\d{1,3}(?:,\d{3})+\.\d\d", d) for d in displays)  # $1,250.00
     assert any(re.fullmatch(r"0\.\d{4,5} BTC", d) for d in displays)
     assert any(d.endswith(" XMR") for d in displays)
+    # "7,420 XMR" would be ambiguous (decimal comma or thousands separator): never generated.
+    assert not [d for d in displays if re.fullmatch(r"\d+[.,]\d{3} (BTC|XMR)", d)]
     for t in truth["listings"]:
         if t["malformed"] == "missing_price":
             assert t["prices"] == []

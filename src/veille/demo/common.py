@@ -56,9 +56,11 @@ def convert(eur: float, currency: str) -> float:
 
 
 def crypto_decimals(currency: str, amount: float) -> int:
+    # Never exactly three decimals: "7,420 XMR" would read as seven thousand four hundred
+    # and twenty under the thousands-separator convention, and no parser could tell.
     if currency == "BTC":
         return 5 if amount < 0.01 else 4
-    return 2 if amount >= 10 else 3
+    return 2 if amount >= 10 else 4
 
 
 def format_price(lang: str, amount: float, currency: str, rng: random.Random) -> tuple[str, float]:
