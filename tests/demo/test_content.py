@@ -139,3 +139,9 @@ def test_no_instructions_in_offer_text():
     texts = [t for o in OFFERS for lang in o.titles for t in o.titles[lang] + o.desc[lang]]
     assert texts
     assert [t for t in texts if banned.search(t)] == []
+
+
+def test_breadcrumb_levels_have_distinct_names(corpus):
+    _, _, truth = corpus
+    same = {tuple(t["category_path"]) for t in truth["listings"] if len(set(t["category_path"])) < 2}
+    assert same == set()

@@ -411,7 +411,7 @@ SUBCATEGORY_NAMES = {
     "fr": {"handgun": "Pistolets", "long_gun": "Fusils", "reactivated": "Armes remises en état",
            "converted_alarm": "Alarmes converties", "automatic_conversion": "Conversions auto",
            "parts": "Pièces", "unfinished_receiver": "Pièces 80%", "cartridges": "Cartouches",
-           "grenades": "Grenades", "high_explosives": "Explosifs", "cannabis": "Cannabis",
+           "grenades": "Grenades", "high_explosives": "Explosifs brisants", "cannabis": "Cannabis",
            "cocaine": "Cocaïne", "mdma": "Ecstasy/MDMA", "nps": "RC", "opioids": "Opiacés",
            "cards": "CB/CVV", "dumps": "Dumps", "bank_drops": "Drops", "counterfeit_currency": "Faux billets",
            "passport": "Passeports", "id_card": "CNI", "driving_licence": "Permis", "rat": "RAT",
