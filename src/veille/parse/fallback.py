@@ -160,7 +160,7 @@ def from_json_ld(blocks: list[str], found: Found, warnings: list[str]) -> None:
     for raw in blocks:
         try:
             data = json.loads(raw)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:  # deeply nested JSON recurses
             warnings.append(f"fallback: unreadable JSON-LD block ({exc.__class__.__name__})")
             continue
         for obj in _walk_json(data):

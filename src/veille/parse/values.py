@@ -65,7 +65,7 @@ def parse_number(text: str | None, decimal: str | None = None) -> float | None:
         # Several separators, or one followed by exactly three digits after a non-zero
         # integer part, mean thousands ("1,200", "1.200.000"); otherwise decimal ("12,5").
         thousands = len(parts) > 2 or (len(parts[1]) == 3 and parts[0] not in ("", "0"))
-        if len(parts) == 2 and decimal is not None:
+        if len(parts) == 2 and len(parts[1]) == 3 and decimal is not None:
             thousands = sep != decimal
         if thousands:
             s = "".join(parts)
