@@ -164,6 +164,8 @@ class FrenchTable(Layout):
                 f'<td class="ligne-origine">{esc(it.ships_from)}</td></tr>\n'
             )
         out.append("</table>\n")
+        if not items:
+            out.append('<p class="aucun-resultat">Aucune annonce ne correspond à votre recherche.</p>\n')
         if next_url:
             out.append(f'<div class="pagination"><a class="suivant" href="{esc(self.rel(next_url))}">Suivant »</a></div>\n')
         out.append("</div>\n" + self._FOOT)
@@ -269,6 +271,8 @@ class EnglishCards(Layout):
                 f'<span class="ships-from">{esc(it.ships_from)}</span></div>\n'
             )
         out.append("</div>\n")
+        if not items:
+            out.append('<p class="no-results">No listings found.</p>\n')
         if next_url:
             out.append(f'<nav class="pager"><a rel="next" href="{esc(self.rel(next_url))}">Next</a></nav>\n')
         return "".join(out) + self._FOOT
@@ -398,6 +402,8 @@ class GermanJsonLd(Layout):
                 f'<span class="sm-eintrag-von">{esc(it.ships_from)}</span></li>\n'
             )
         out.append("</ul>\n")
+        if not items:
+            out.append('<p class="sm-keine-treffer">Keine Treffer / No results.</p>\n')
         if next_url:
             out.append(f'<a class="sm-weiter" href="{esc(self.rel(next_url))}">Weiter / Next »</a>\n')
         return "".join(out) + self._FOOT
