@@ -123,10 +123,11 @@ def count_pending(conn: sa.Connection, version: str) -> int:
 def record_row(record: Record, table: sa.Table) -> dict[str, Any]:
     d = record.to_dict()
     if isinstance(record, Listing):
+        # Every row of a batch must carry the same keys (executemany), priced or not.
         d["prices"] = [p.to_dict() if hasattr(p, "to_dict") else p for p in record.prices]
-        if d["prices"]:
-            d["price_amount"] = d["prices"][0].get("amount")
-            d["price_currency"] = d["prices"][0].get("currency")
+        first = d["prices"][0] if d["prices"] else {}
+        d["price_amount"] = first.get("amount")
+        d["price_currency"] = first.get("currency")
     return {k: v for k, v in d.items() if k in table.c}
 
 
