@@ -50,6 +50,10 @@ def test_dream_689_keys_parse_to_the_derived_fingerprints() -> None:
         assert k.details["algorithm"]
         assert k.details["user_ids"], r["seller_name"]
     assert mismatches == []
+    # mQIN... is an old-format 4096-bit RSA key: the modulus size comes from the packet.
+    first = extract(rows[0]["pgp"], kinds=["pgp"])[0]
+    assert rows[0]["pgp"].split("\n\n", 1)[1].startswith("mQIN")
+    assert first.details["algorithm"] == "RSA-4096"
 
 
 def test_dream_keys_shared_by_two_seller_names() -> None:

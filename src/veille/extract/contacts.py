@@ -88,7 +88,9 @@ def _fit_tld(domain: str, tlds: frozenset[str]) -> str | None:
     low = tld.lower()
     if low in tlds:
         return domain
-    for n in range(min(len(low) - 1, 12), 1, -1):
+    # Only three-letter-or-longer TLDs are cut off glued text: "x.comship" is clear, but
+    # "x.notatld" is not "x.no" followed by "tatld".
+    for n in range(min(len(low) - 1, 12), 2, -1):
         if low[:n] in tlds and tld[n].isalpha():
             return f"{head}.{tld[:n]}"
     return None
@@ -223,11 +225,11 @@ def _labelled(text: str, region: str | None) -> Iterator[Mention]:
         pos = gm.end() if gm else lm.end()
         explicit = bool(gm and _EXPLICIT.search(gm.group()))
         prev = text[lm.start() - 1] if lm.start() else ""
-        if prev.isalpha() and not (prev.islower() and lm.group()[0].isupper()):
-            # Glued onto a lower-case word ("uswickr ID.... x"): only a long label followed by
-            # explicit punctuation counts, so "hotel:" and "context:" stay prose.
-            if len(lm.group()) < 5 or not explicit:
-                continue
+        glued = prev.isalpha() and not (prev.islower() and lm.group()[0].isupper())
+        # Glued onto a lower-case word ("uswickr ID.... x"): only a long label followed by
+        # explicit punctuation counts, so "hotel:" and "context:" stay prose.
+        if glued and (len(lm.group()) < 5 or not explicit):
+            continue
         limit = min(n, pos + 120)
         yield from _value_after(text, kind, pos, limit, explicit, region, v)
 

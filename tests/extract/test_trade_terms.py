@@ -1,0 +1,135 @@
+"""Prices, quantities, firearms and calibres: normalised, multilingual, obfuscated."""
+
+from __future__ import annotations
+
+import pytest
+
+from veille.extract import extract
+
+
+def _one(text: str, kind: str) -> list[str]:
+    return [m.value for m in extract(text, kinds=[kind])]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Prix : 1 450,50 €", "1450.5 EUR"),
+        ("Preis 1.200,00 EUR", "1200 EUR"),
+        ("Preis 1.200 EUR", "1200 EUR"),
+        ("price $1,450.50", "1450.5 USD"),
+        ("only 200$", "200 USD"),
+        ("£39.50 each", "39.5 GBP"),
+        ("CHF 1'250.00", "1250 CHF"),
+        ("0.04304302 BTC", "0.04304302 BTC"),
+        ("0.500 BTC", "0.5 BTC"),
+        ("2,5 XMR", "2.5 XMR"),
+        ("ETH 1.25", "1.25 ETH"),
+        ("350 euros", "350 EUR"),
+        ("precio: 90 dólares", "90 USD"),
+    ],
+)
+def test_prices(text: str, value: str) -> None:
+    assert _one(text, "price") == [value]
+
+
+def test_not_prices() -> None:
+    assert _one("ETH 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "price") == []
+    assert _one("Account (฿0.0000)", "price") == []
+    assert _one("USDC is a token", "price") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("25g", "25 g"),
+        ("1kg", "1000 g"),
+        ("1,5 kilos", "1500 g"),
+        ("100 pills", "100 pill"),
+        ("50 Tabletten", "50 pill"),
+        ("500 rounds", "500 round"),
+        ("1000 cartouches", "1000 round"),
+        ("200 Schuss", "200 round"),
+        ("100 cartuchos", "100 round"),
+        ("3 boîtes", "3 box"),
+        ("2 boxes", "2 box"),
+        ("10 mg", "10 mg"),
+    ],
+)
+def test_quantities(text: str, value: str) -> None:
+    assert _one(text, "quantity") == [value]
+
+
+def test_quantities_glued_list_and_non_quantities() -> None:
+    assert _one("Quantities available25g50g100g250g", "quantity") == [
+        "25 g", "50 g", "100 g", "250 g"]
+    assert _one("4G LTE phone", "quantity") == []
+    assert _one("9mm pistol", "quantity") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Glock 19 Gen5", "Glock 19"),
+        ("glock19", "Glock 19"),
+        ("GL0CK 17 for sale", "Glock 17"),
+        ("Glock G26", "Glock 26"),
+        ("AK-47", "AK-47"),
+        ("ak47", "AK-47"),
+        ("Kalachnikov", "AK-47"),
+        ("kalach", "AK-47"),
+        ("k4lash", "AK-47"),
+        ("AKM", "AKM"),
+        ("AR-15", "AR-15"),
+        ("ar15 lower", "AR-15"),
+        ("CZ Scorpion Evo 3", "CZ Scorpion"),
+        ("Makarov PM", "Makarov PM"),
+        ("Tokarev TT-33", "Tokarev TT-33"),
+        ("Beretta 92FS", "Beretta 92FS"),
+        ("Sig Sauer P226", "SIG Sauer P226"),
+        ("Walther PPK", "Walther PPK"),
+        ("Remington 870", "Remington 870"),
+    ],
+)
+def test_firearms(text: str, value: str) -> None:
+    assert _one(text, "firearm") == [value]
+
+
+def test_firearm_details_and_no_false_hits() -> None:
+    m = extract("gl0ck 19", kinds=["firearm"])[0]
+    assert m.details == {"make": "Glock", "type": "pistol", "model": "19", "raw": "gl0ck 19"}
+    assert _one("glockenspiel music, a block of wood, akmal, partake", "firearm") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("9x19", "9x19mm"),
+        ("9×19mm", "9x19mm"),
+        ("9mm Parabellum", "9x19mm"),
+        ("9mm Luger", "9x19mm"),
+        ("9 mm Para", "9x19mm"),
+        ("9mm", "9x19mm"),
+        ("9mm kurz", ".380 ACP"),
+        ("7.62x39", "7.62x39mm"),
+        ("7,62x39", "7.62x39mm"),
+        ("7.62 x 39 mm", "7.62x39mm"),
+        (".45 ACP", ".45 ACP"),
+        ("45 acp", ".45 ACP"),
+        ("12 gauge", "12 gauge"),
+        ("calibre 12", "12 gauge"),
+        ("Kaliber 12/70", "12 gauge"),
+        ("12ga", "12 gauge"),
+        (".22 LR", ".22 LR"),
+        ("22lr", ".22 LR"),
+        ("5.56x45", "5.56x45mm NATO"),
+        (".308 Win", ".308 Winchester"),
+    ],
+)
+def test_calibres(text: str, value: str) -> None:
+    assert _one(text, "calibre") == [value]
+
+
+def test_calibre_boundaries() -> None:
+    assert _one("19mm pipe, 1.223 ratio, 308 items", "calibre") == []
+    assert _one("price 5,56 €", "calibre") == []
