@@ -1,0 +1,94 @@
+"""Inference: features -> linear scores -> taxonomy rules -> label, sublabel, score, review."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from veille.classify.features import Analysed, Featurizer
+from veille.classify.lexicon import LABELS, Taxonomy
+from veille.classify.model import LinearWeights
+from veille.classify.prediction import Prediction
+
+RULE_SCORE = 0.75  # a fired definition rule is not a probability; report it as fairly sure
+
+
+def softmax(S: np.ndarray) -> np.ndarray:
+    S = S - S.max(axis=1, keepdims=True)
+    np.exp(S, out=S)
+    S /= S.sum(axis=1, keepdims=True)
+    return S
+
+
+class LinearClassifier:
+    """A pure function of its inputs once loaded: no I/O, no global state in predict()."""
+
+    def __init__(self, weights: LinearWeights, taxonomy: Taxonomy) -> None:
+        if tuple(weights.labels) != LABELS:
+            raise ValueError(f"model labels {weights.labels} differ from taxonomy {LABELS}")
+        self.weights = weights
+        self.tax = taxonomy
+        self.featurizer = Featurizer(taxonomy, weights.features)
+        self.version = str(weights.meta.get("version", "unversioned"))
+        self.review_prob = float(weights.meta.get("review_prob", 0.6))
+        self.review_margin = float(weights.meta.get("review_margin", 0.2))
+
+    @classmethod
+    def from_dir(cls, directory: Path, taxonomy: Taxonomy) -> LinearClassifier:
+        return cls(LinearWeights.load(directory), taxonomy)
+
+    def probabilities(self, items: Sequence[tuple[str, str]]) -> tuple[np.ndarray, list[Analysed]]:
+        X, analysed = self.featurizer.transform(items)
+        S = np.asarray(X @ self.weights.W) + self.weights.b
+        return softmax(S), analysed
+
+    def _apply_rules(self, label: str, a: Analysed) -> str | None:
+        for rule in self.tax.rules:
+            if rule.if_label and label not in rule.if_label:
+                continue
+            if not any(s in a.sub_hits for s in rule.any_sublabels):
+                continue
+            both = f" {a.title} {a.text} "
+            if rule.also_any and not any(f" {t}" in both for t in rule.also_any):
+                continue
+            if any(f" {t}" in both for t in rule.unless):
+                continue
+            return rule.set
+        return None
+
+    def _sublabel(self, label: str, a: Analysed) -> str | None:
+        best, best_v = None, 0.0
+        for sub, v in a.sub_hits.items():
+            if sub.startswith(label + ".") and not sub.endswith(".generic"):
+                v = v + (2 * a.title_hits.get(sub, 0.0))
+                if v > best_v:
+                    best, best_v = sub, v
+        return best
+
+    def predict(self, items: Sequence[tuple[str, str]]) -> list[Prediction]:
+        if not items:
+            return []
+        P, analysed = self.probabilities(items)
+        order = np.argsort(-P, axis=1)
+        out: list[Prediction] = []
+        for i, a in enumerate(analysed):
+            top, second = order[i, 0], order[i, 1]
+            label = LABELS[top]
+            p1, p2 = float(P[i, top]), float(P[i, second])
+            review = p1 < self.review_prob or (p1 - p2) < self.review_margin
+            forced = self._apply_rules(label, a)
+            if forced is not None:
+                flabel = forced.split(".", 1)[0]
+                sub = forced if "." in forced else self._sublabel(flabel, a)
+                if flabel != label:
+                    p1 = max(float(P[i, LABELS.index(flabel)]), RULE_SCORE)
+                    review = False
+                out.append(Prediction(flabel, sub, round(p1, 4), review))
+                continue
+            if not a.title and not a.text:
+                out.append(Prediction("other", None, 0.0, True))
+                continue
+            out.append(Prediction(label, self._sublabel(label, a), round(p1, 4), review))
+        return out

@@ -1,0 +1,95 @@
+"""Cross-market and multilingual evaluation runs (used by `veille evaluate` and benchmarks/).
+
+A market is "unseen" when none of its rows are in training; the seed set (ours) is always in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from veille.classify.classifier import LinearClassifier
+from veille.classify.datasets import MARKETS, Example, load_markets
+from veille.classify.evaluation import Report, evaluate, read_test_tsv
+from veille.classify.lexicon import Taxonomy, data_path
+from veille.classify.training import TrainConfig, train
+
+TEST_TSV = Path(__file__).resolve().parents[3] / "tests" / "classify" / "data" / "multilingual_test.tsv"
+
+
+def multilingual_test_path() -> Path:
+    return TEST_TSV if TEST_TSV.exists() else data_path("multilingual_test.tsv")
+
+
+def score_examples(clf: LinearClassifier, examples: Sequence[Example], titles_only: bool = False) -> Report:
+    preds = clf.predict([(ex.title, "" if titles_only else ex.text) for ex in examples])
+    return evaluate([ex.label for ex in examples], [p.label for p in preds])
+
+
+def multilingual(clf: LinearClassifier, path: Path | None = None) -> dict[str, Report]:
+    items = read_test_tsv(path or multilingual_test_path())
+    out: dict[str, Report] = {}
+    preds = clf.predict([(i.title, i.text) for i in items])
+    out["all"] = evaluate([i.label for i in items], [p.label for p in preds])
+    for lang in sorted({i.lang for i in items}):
+        sel = [(i, p) for i, p in zip(items, preds, strict=True) if i.lang == lang]
+        out[lang] = evaluate([i.label for i, _ in sel], [p.label for _, p in sel])
+    tpreds = clf.predict([(i.title, "") for i in items])
+    out["titles_only"] = evaluate([i.label for i in items], [p.label for p in tpreds])
+    return out
+
+
+def leave_out(taxonomy: Taxonomy, held_out: Sequence[str], cfg: TrainConfig | None = None,
+              data: dict[str, list[Example]] | None = None) -> dict[str, dict[str, Report]]:
+    """Train without `held_out` markets; score each of them (full text and titles only)."""
+    data = data or load_markets()
+    train_on = [m for m in MARKETS if m not in held_out]
+    clf = LinearClassifier(train(taxonomy, cfg, train_on, preloaded=data), taxonomy)
+    res: dict[str, dict[str, Report]] = {}
+    pooled: list[Example] = []
+    for m in held_out:
+        res[m] = {"full": score_examples(clf, data[m]),
+                  "titles": score_examples(clf, data[m], titles_only=True)}
+        pooled += data[m]
+    if len(held_out) > 1:
+        res["+".join(held_out)] = {"full": score_examples(clf, pooled),
+                                   "titles": score_examples(clf, pooled, titles_only=True)}
+    return res
+
+
+def lomo(taxonomy: Taxonomy, cfg: TrainConfig | None = None,
+         data: dict[str, list[Example]] | None = None) -> dict[str, dict[str, Report]]:
+    """Leave-one-market-out for every market, plus the pooled out-of-market predictions, which
+    form one multi-class test set where every row comes from a market unseen in its training."""
+    data = data or load_markets()
+    res: dict[str, dict[str, Report]] = {}
+    pooled_true: list[str] = []
+    pooled_full: list[str] = []
+    pooled_titles: list[str] = []
+    for m in MARKETS:
+        train_on = [x for x in MARKETS if x != m]
+        clf = LinearClassifier(train(taxonomy, cfg, train_on, preloaded=data), taxonomy)
+        full = clf.predict([(e.title, e.text) for e in data[m]])
+        titles = clf.predict([(e.title, "") for e in data[m]])
+        truth = [e.label for e in data[m]]
+        res[m] = {"full": evaluate(truth, [p.label for p in full]),
+                  "titles": evaluate(truth, [p.label for p in titles])}
+        pooled_true += truth
+        pooled_full += [p.label for p in full]
+        pooled_titles += [p.label for p in titles]
+    res["pooled"] = {"full": evaluate(pooled_true, pooled_full),
+                     "titles": evaluate(pooled_true, pooled_titles)}
+    return res
+
+
+def pairwise(taxonomy: Taxonomy, cfg: TrainConfig | None = None,
+             data: dict[str, list[Example]] | None = None) -> dict[str, dict[str, float]]:
+    """Train on seed + one market, accuracy on every market (the diagonal is in-sample)."""
+    data = data or load_markets()
+    out: dict[str, dict[str, float]] = {}
+    for a in MARKETS:
+        clf = LinearClassifier(train(taxonomy, cfg, [a], preloaded=data), taxonomy)
+        out[a] = {b: round(score_examples(clf, data[b]).accuracy, 3) for b in MARKETS}
+    seedonly = LinearClassifier(train(taxonomy, cfg, [], preloaded=data), taxonomy)
+    out["seed only"] = {b: round(score_examples(seedonly, data[b]).accuracy, 3) for b in MARKETS}
+    return out

@@ -1,0 +1,197 @@
+"""Listing -> sparse feature vector.
+
+Three kinds of features share one hashed space:
+- word unigrams and bigrams (what a market calls a thing),
+- character 3-5-grams (obfuscations, inflections, and cognates across languages:
+  pistol/pistola/pistolet/Pistole share most of their n-grams),
+- lexicon hits as pseudo-words ("L:firearms.converted"), so that a weight learnt from English
+  market data carries over to every language the lexicon covers.
+
+Throughput matters (the pipeline runs this on every listing, post and message), so n-grams are
+not built as Python strings: the whole batch becomes one array of code points and every n-gram
+and word gets a polynomial hash computed with numpy prefix sums (mod 2**64 by uint64 wrap-around).
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+
+import numpy as np
+from scipy import sparse
+
+from veille.classify.lexicon import Taxonomy
+from veille.classify.normalize import normalize
+
+_P = np.uint64(1_000_003)
+_P_INV = np.uint64(pow(1_000_003, -1, 2**64))
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+
+
+@dataclass(frozen=True)
+class FeatureConfig:
+    n_features: int = 2**19
+    title_chars: int = 300
+    text_chars: int = 600  # listings put the product first; the tail is shipping/terms boilerplate
+    char_min: int = 3
+    char_max: int = 5
+    title_weight: float = 2.0
+    text_weight: float = 0.5
+    none_token: bool = False
+    text_char_ngrams: bool = False  # prose n-grams learnt "long description = eBay = other"
+    lexicon_weight: float = 3.0  # lexicon pseudo-words outweigh any single n-gram
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Analysed:
+    title: str
+    text: str
+    sub_hits: dict[str, float]
+    title_hits: dict[str, float]
+
+
+def _powers(n: int, base: np.uint64) -> np.ndarray:
+    out = np.empty(n, dtype=np.uint64)
+    out[0] = 1
+    if n > 1:
+        out[1:] = base
+        with np.errstate(over="ignore"):
+            out = np.multiply.accumulate(out, dtype=np.uint64)
+    return out
+
+
+class Featurizer:
+    def __init__(self, taxonomy: Taxonomy, config: FeatureConfig | None = None) -> None:
+        self.tax = taxonomy
+        self.cfg = config or FeatureConfig()
+        self._lex_cache: dict[str, int] = {}
+
+    def analyse(self, title: str, text: str) -> Analysed:
+        cfg = self.cfg
+        t = normalize((title or "")[: cfg.title_chars])
+        x = normalize((text or "")[: cfg.text_chars])
+        if t and x.startswith(t):
+            x = x[len(t):].lstrip()  # many exports repeat the title at the top of the text
+        title_hits = self.tax.sublabel_hits(t) if t else {}
+        text_hits = self.tax.sublabel_hits(x) if x else {}
+        sub_hits = dict(title_hits)
+        for k, v in text_hits.items():
+            sub_hits[k] = sub_hits.get(k, 0.0) + v
+        return Analysed(t, x, sub_hits, title_hits)
+
+    def _lex_index(self, token: str) -> int:
+        idx = self._lex_cache.get(token)
+        if idx is None:
+            idx = zlib.crc32(token.encode()) % self.cfg.n_features
+            self._lex_cache[token] = idx
+        return idx
+
+    def transform(self, items: Sequence[tuple[str, str]]) -> tuple[sparse.csr_matrix, list[Analysed]]:
+        cfg = self.cfg
+        analysed = [self.analyse(t or "", x or "") for t, x in items]
+        n_docs = len(analysed)
+        # One string for the batch: " seg " per field, fields separated by "\x00".
+        segs: list[str] = []
+        seg_doc: list[int] = []
+        seg_w: list[float] = []
+        seg_is_title: list[bool] = []
+        for i, a in enumerate(analysed):
+            if a.title:
+                segs.append(a.title)
+                seg_doc.append(i)
+                seg_w.append(cfg.title_weight)
+                seg_is_title.append(True)
+            if a.text:
+                segs.append(a.text)
+                seg_doc.append(i)
+                seg_w.append(cfg.text_weight)
+                seg_is_title.append(False)
+        rows_parts: list[np.ndarray] = []
+        cols_parts: list[np.ndarray] = []
+        vals_parts: list[np.ndarray] = []
+        if segs:
+            joined = "\x00 " + " \x00 ".join(segs) + " \x00"
+            codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+            n = len(codes)
+            seg_id = np.cumsum(codes == 0) - 1  # segment index of each position
+            # Prefix hash: H[i] = sum_{j<i} c[j] * P^(i-1-j) = P^(i-1) * sum c[j] * Pinv^j.
+            pinv = _powers(n + 1, _P_INV)
+            pw = _powers(n + 1, _P)
+            with np.errstate(over="ignore"):
+                acc = np.concatenate(([np.uint64(0)], np.cumsum(codes * pinv[:n], dtype=np.uint64)))
+                # H[i] for i >= 1 is P^(i-1) * acc[i]; define H = P^i * acc[i] (same up to factor P)
+                H = pw * acc
+
+                def span_hash(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+                    return H[b] - H[a] * pw[b - a]
+
+                seg_w_arr = np.asarray(seg_w, dtype=np.float32)
+                seg_doc_arr = np.asarray(seg_doc, dtype=np.int64)
+                char_ok = np.asarray(seg_is_title, dtype=bool) | cfg.text_char_ngrams
+                for k in range(cfg.char_min, cfg.char_max + 1):
+                    starts = np.arange(0, n - k + 1)
+                    ends = starts + k
+                    ok = ((seg_id[starts] == seg_id[ends - 1]) & (codes[starts] != 0)
+                          & (codes[ends - 1] != 0))
+                    ok &= char_ok[np.maximum(seg_id[starts], 0)]
+                    starts, ends = starts[ok], ends[ok]
+                    h = span_hash(starts, ends) * _MIX + np.uint64(k)
+                    sid = seg_id[starts]
+                    rows_parts.append(seg_doc_arr[sid])
+                    cols_parts.append(((h >> np.uint64(23)) % np.uint64(cfg.n_features)).astype(np.int64))
+                    vals_parts.append(seg_w_arr[sid])
+                # Words and word bigrams: spans between spaces.
+                space = np.flatnonzero(codes == 32)
+                w_start = space[:-1] + 1
+                w_end = space[1:]
+                ok = (w_end > w_start) & (codes[w_start] != 0)
+                w_start, w_end = w_start[ok], w_end[ok]
+                wh = span_hash(w_start, w_end) * _MIX + np.uint64(101)
+                sid = seg_id[w_start]
+                rows_parts.append(seg_doc_arr[sid])
+                cols_parts.append(((wh >> np.uint64(23)) % np.uint64(cfg.n_features)).astype(np.int64))
+                vals_parts.append(seg_w_arr[sid])
+                same = sid[:-1] == sid[1:]
+                bh = span_hash(w_start[:-1][same], w_end[1:][same]) * _MIX + np.uint64(202)
+                bsid = sid[:-1][same]
+                rows_parts.append(seg_doc_arr[bsid])
+                cols_parts.append(((bh >> np.uint64(23)) % np.uint64(cfg.n_features)).astype(np.int64))
+                vals_parts.append(seg_w_arr[bsid])
+        # Lexicon pseudo-words.
+        lr: list[int] = []
+        lc: list[int] = []
+        for i, a in enumerate(analysed):
+            toks: list[str] = []
+            for sub in a.sub_hits:
+                if sub.startswith("~"):
+                    toks.append(f"L:{sub}")
+                    continue
+                lab = sub.split(".", 1)[0]
+                toks += [f"L:{sub}", f"L:{lab}"]
+                if sub in a.title_hits:
+                    toks.append(f"LT:{lab}")
+            if self.cfg.none_token and not toks:
+                toks.append("L:none")
+            for tok in toks:
+                lr.append(i)
+                lc.append(self._lex_index(tok))
+        rows_parts.append(np.asarray(lr, dtype=np.int64))
+        cols_parts.append(np.asarray(lc, dtype=np.int64))
+        vals_parts.append(np.full(len(lr), cfg.lexicon_weight, dtype=np.float32))
+        X = sparse.csr_matrix(
+            (np.concatenate(vals_parts), (np.concatenate(rows_parts), np.concatenate(cols_parts))),
+            shape=(n_docs, cfg.n_features), dtype=np.float32)
+        X.sum_duplicates()
+        # Sublinear counts, then unit length: long pages must not outvote short titles.
+        np.log1p(X.data, out=X.data)
+        per_row = np.diff(X.indptr)
+        sq = np.bincount(np.repeat(np.arange(n_docs), per_row), weights=X.data.astype(np.float64) ** 2,
+                         minlength=n_docs)
+        norms = np.sqrt(sq).astype(np.float32)
+        norms[norms == 0] = 1.0
+        X.data /= np.repeat(norms, np.diff(X.indptr))
+        return X, analysed

@@ -1,0 +1,145 @@
+"""The taxonomy data file and its multilingual lexicon.
+
+The lexicon is compiled into two trie-shaped regular expressions, so one C-level scan of a
+listing finds every term; a plain alternation of ~1,500 terms would be tried term by term at
+every word start.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from veille.classify.normalize import normalize
+
+LABELS: tuple[str, ...] = (
+    "firearms", "ammunition", "explosives", "drugs", "financial_fraud", "fake_documents",
+    "hacking", "stolen_data", "violence_for_hire", "counterfeit_goods", "other",
+)
+PREFIX_MIN = 5  # terms this long match as a word prefix (pistol -> pistola, pistolet, pistole)
+
+
+def data_path(name: str) -> Path:
+    return Path(str(resources.files("veille.classify") / "data" / name))
+
+
+def _trie_regex(words: list[str]) -> str:
+    """A regex alternation factored as a trie: 'abc|abd' -> 'ab(?:c|d)'."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        if list(node) == [""]:
+            return ""
+        alts, optional = [], False
+        for ch in sorted(node):
+            if ch == "":
+                optional = True
+                continue
+            alts.append(re.escape(ch) + build(node[ch]))
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if optional:
+            body = "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    any_sublabels: tuple[str, ...]
+    also_any: tuple[str, ...]
+    unless: tuple[str, ...]
+    if_label: tuple[str, ...]
+    set: str
+
+
+@dataclass
+class Taxonomy:
+    labels: dict[str, dict]
+    sublabels: dict[str, str]  # "label.sub" -> definition
+    term_sublabels: dict[str, tuple[str, ...]]
+    rules: list[Rule]
+    version: str
+    _prefix_re: re.Pattern[str] | None = field(default=None, repr=False)
+    _exact_re: re.Pattern[str] | None = field(default=None, repr=False)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Taxonomy:
+        raw = tomllib.loads((path or data_path("taxonomy.toml")).read_text(encoding="utf-8"))
+        labels = raw["labels"]
+        if tuple(labels) != LABELS:
+            raise ValueError(f"taxonomy labels must be exactly {LABELS}, got {tuple(labels)}")
+        sublabels: dict[str, str] = {}
+        terms: dict[str, set[str]] = defaultdict(set)
+        for label, spec in labels.items():
+            for sub, sspec in spec.get("sublabels", {}).items():
+                key = f"{label}.{sub}"
+                sublabels[key] = sspec.get("definition", "")
+                for term in sspec.get("terms", []):
+                    exact = term.endswith("$")
+                    norm = normalize(term.rstrip("$"))
+                    if norm:
+                        terms[norm + ("$" if exact else "")].add(key)
+        # Neutral feature groups: keys start with "~" so they never pass for a sublabel.
+        for group, gspec in raw.get("feature_groups", {}).items():
+            for term in gspec.get("terms", []):
+                exact = term.endswith("$")
+                norm = normalize(term.rstrip("$"))
+                if norm:
+                    terms[norm + ("$" if exact else "")].add(f"~{group}")
+        rules = [
+            Rule(r["name"], tuple(r.get("any_sublabels", ())),
+                 tuple(normalize(t) for t in r.get("also_any", ())),
+                 tuple(normalize(t) for t in r.get("unless", ())),
+                 tuple(r.get("if_label", ())), r["set"])
+            for r in raw.get("rules", [])
+        ]
+        for r in rules:
+            if r.set.split(".")[0] not in LABELS:
+                raise ValueError(f"rule {r.name} sets unknown label {r.set}")
+        tax = cls(labels, sublabels, {t: tuple(sorted(s)) for t, s in terms.items()}, rules,
+                  str(raw.get("version", "0")))
+        tax._compile()
+        return tax
+
+    def _compile(self) -> None:
+        prefix = [t for t in self.term_sublabels if not t.endswith("$") and len(t) >= PREFIX_MIN]
+        exact = [t.rstrip("$") for t in self.term_sublabels
+                 if t.endswith("$") or len(t) < PREFIX_MIN]
+        # Prefix terms may run on into the rest of a word; exact ones take an optional plural.
+        self._prefix_re = re.compile(r"(?<!\w)(" + _trie_regex(prefix) + r")\w*")
+        self._exact_re = re.compile(r"(?<!\w)(" + _trie_regex(exact) + r")s?(?!\w)")
+
+    def find_terms(self, norm_text: str) -> list[str]:
+        """Lexicon terms present in already-normalised text (keys of term_sublabels)."""
+        assert self._prefix_re is not None and self._exact_re is not None
+        ts = self.term_sublabels
+        found = [m.group(1) for m in self._prefix_re.finditer(norm_text)]
+        for m in self._exact_re.finditer(norm_text):
+            t = m.group(1)
+            found.append(t + "$" if t + "$" in ts else t)
+        return [t for t in found if t in ts]
+
+    def sublabel_hits(self, norm_text: str) -> dict[str, float]:
+        """Sublabel -> evidence (longer, more specific terms count more)."""
+        hits: dict[str, float] = defaultdict(float)
+        for t in self.find_terms(norm_text):
+            for sub in self.term_sublabels[t]:
+                hits[sub] += len(t.rstrip("$"))
+        return hits
+
+
+@cache
+def default_taxonomy() -> Taxonomy:
+    return Taxonomy.load()

@@ -1,0 +1,62 @@
+"""Text normalisation shared by the lexicon and the features.
+
+Markets obfuscate words to dodge filters ("c0ke", "gl0ck", "C O C A I N E") and write in several
+languages with or without accents. Folding all of that to one form lets a single lexicon entry
+and a single learnt n-gram weight cover every spelling. Written with str.translate and per-word
+checks rather than whole-text regexes because it runs on every listing (throughput target).
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import unicodedata
+
+_FOLD = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "µ": "u"})
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+# Digits or symbols *between letters* are leetspeak ("c0ke", "h3roin", "co$e"); digits at a word
+# edge are quantities or models ("5g", "ak47", "g17") and must stay.
+_LEET_RE = re.compile(r"(?<=[a-z])[0134578@$]+(?=[a-z])")
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b",
+                       "@": "a", "$": "s"})
+_KEEP = set(".%@$")
+_PUNCT = str.maketrans({c: " " for c in string.punctuation + "\t\n\r\x0b\x0c" if c not in _KEEP})
+_NON_WORD = re.compile(r"[^\w.%@$ ]+")
+_LEET_CHARS = set("0134578@$")
+_LONE_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
+# "250mg" -> "250 mg", "1oz" -> "1 oz": quantities and units become separate words, so "mg" or
+# "oz" is one feature whatever the number in front.
+_DIGIT_ALPHA = re.compile(r"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)")
+_DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
+_SPACED_QUICK = re.compile(r"(?:^| )[a-z] [a-z] [a-z] [a-z](?: |$)")
+_SPACED = re.compile(r"(?<= )(?:[a-z] ){3,}[a-z](?= )")
+
+
+def _fix_word(w: str) -> str:
+    w = w.strip(".")
+    if _LEET_CHARS.intersection(w):
+        w = _LEET_RE.sub(lambda m: m.group(0).translate(_LEET), w)
+    if not w.isalnum():
+        w = w.replace("@", " ").replace("$", " ")
+        # A dot survives only inside a number ("7.62", "0.5").
+        if "." in w:
+            w = _LONE_DOT.sub(" ", w)
+    return w
+
+
+def normalize(text: str) -> str:
+    """Lowercase, fold accents and leetspeak, keep letters/digits/decimal points, one space."""
+    s = text.lower().translate(_FOLD)
+    if "," in s:  # European decimal comma: "7,62x39" is "7.62x39"
+        s = _DECIMAL_COMMA.sub(".", s)
+    if not s.isascii():
+        s = _COMBINING.sub("", unicodedata.normalize("NFKD", s))
+        s = _NON_WORD.sub(" ", s.translate(_PUNCT))
+    else:
+        s = s.translate(_PUNCT)
+    words = " ".join([w if w.isalpha() else _fix_word(w) for w in s.split()]).split()
+    out = _DIGIT_ALPHA.sub(" ", " ".join(words))
+    # "c o c a i n e" -> "cocaine": four or more one-letter words in a row.
+    if _SPACED_QUICK.search(out):
+        out = _SPACED.sub(lambda m: m.group(0).replace(" ", ""), f" {out} ").strip()
+    return out
