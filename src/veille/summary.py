@@ -9,6 +9,29 @@ import sqlalchemy as sa
 from veille.store import schema as t
 from veille.store.db import CaseStore
 
+# Mentions that describe the goods rather than identify an actor.
+TRADE_KINDS = ("price", "quantity", "firearm", "calibre")
+
+
+def _top_values(conn: sa.Connection, top: int, include: tuple[str, ...] = (),
+                exclude: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    m = t.mentions
+    query = (
+        sa.select(m.c.kind, m.c.value, sa.func.count().label("n"),
+                  sa.func.count(sa.distinct(m.c.capture_id)).label("captures"))
+        .group_by(m.c.kind, m.c.value)
+        .order_by(sa.text("n DESC"), m.c.kind, m.c.value)
+        .limit(top)
+    )
+    if include:
+        query = query.where(m.c.kind.in_(include))
+    if exclude:
+        query = query.where(m.c.kind.not_in(exclude))
+    return [
+        {"kind": r.kind, "value": r.value, "mentions": r.n, "captures": r.captures}
+        for r in conn.execute(query)
+    ]
+
 
 def _count(conn: sa.Connection, table: sa.Table) -> int:
     return conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
@@ -39,10 +62,16 @@ def case_summary(store: CaseStore, top: int = 15) -> dict[str, Any]:
         out["pipeline_versions"] = {v: n for v, n in versions}
 
         per_site: dict[str, dict[str, Any]] = {}
+        # A page names the site its profile recognised (e.g. a market's name rather than
+        # one of its onion mirrors); captures without a page keep the importer's site.
+        site_col = sa.func.coalesce(t.pages.c.site, t.captures.c.site)
         for site, kind, n in conn.execute(
-            sa.select(t.captures.c.site, t.sites.c.kind, sa.func.count())
-            .select_from(t.captures.outerjoin(t.sites, t.sites.c.name == t.captures.c.site))
-            .group_by(t.captures.c.site, t.sites.c.kind)
+            sa.select(site_col, sa.func.max(t.sites.c.kind), sa.func.count())
+            .select_from(
+                t.captures.outerjoin(t.pages, t.pages.c.capture_id == t.captures.c.id)
+                .outerjoin(t.sites, t.sites.c.name == t.captures.c.site)
+            )
+            .group_by(site_col)
             .order_by(sa.func.count().desc())
         ):
             per_site[site] = {"kind": kind or "unknown", "captures": n}
@@ -68,19 +97,8 @@ def case_summary(store: CaseStore, top: int = 15) -> dict[str, Any]:
                 .order_by(sa.func.count().desc())
             )
         }
-        m = t.mentions
-        top_rows = conn.execute(
-            sa.select(m.c.kind, m.c.value, sa.func.count().label("n"),
-                      sa.func.count(sa.distinct(m.c.capture_id)).label("captures"))
-            .where(m.c.kind.not_in(["price", "quantity"]))
-            .group_by(m.c.kind, m.c.value)
-            .order_by(sa.text("n DESC"), m.c.kind, m.c.value)
-            .limit(top)
-        ).all()
-        out["top_identifiers"] = [
-            {"kind": r.kind, "value": r.value, "mentions": r.n, "captures": r.captures}
-            for r in top_rows
-        ]
+        out["top_identifiers"] = _top_values(conn, top, exclude=TRADE_KINDS)
+        out["top_firearms"] = _top_values(conn, top, include=("firearm", "calibre"))
         out["recent_errors"] = [
             {"level": r.level, "path": r.path, "record": r.record, "message": r.message}
             for r in conn.execute(
