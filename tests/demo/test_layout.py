@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import hashlib
 import json
 import re
 from datetime import datetime
@@ -105,7 +106,16 @@ def test_warc_holds_response_records_that_the_truth_describes(corpus):
     for t in recaps:
         first = saved[t["url"]]
         assert first["captured_at"] < t["captured_at"]
-        assert len(t["feedback"]) >= len(first["feedback"])
+        assert len(t["feedback"]) > len(first["feedback"])
+
+
+def test_every_capture_has_distinct_bytes(corpus):
+    # Importers key captures on the SHA-256 of their bytes; duplicates would vanish on import.
+    out, summary, _ = corpus
+    digests = [hashlib.sha256(p.read_bytes()).hexdigest() for p in out.glob("sites/*/**/*.html")]
+    with open(out / "warc" / "schattenmarkt.warc.gz", "rb") as fh:
+        digests += [hashlib.sha256(r.content_stream().read()).hexdigest() for r in ArchiveIterator(fh)]
+    assert len(digests) == len(set(digests)) == summary["html_files"] + summary["warc"]["schattenmarkt"]["response"]
 
 
 def test_truth_sections_and_listing_fields(corpus):
