@@ -55,6 +55,8 @@ class LinearClassifier:
                 continue
             if any(f" {t}" in both for t in rule.unless):
                 continue
+            if rule.title_regex is not None and not rule.title_regex.search(a.title):
+                continue
             return rule.set
         return None
 

@@ -62,6 +62,7 @@ class Rule:
     unless: tuple[str, ...]
     if_label: tuple[str, ...]
     set: str
+    title_regex: re.Pattern[str] | None = None
 
 
 @dataclass
@@ -102,7 +103,8 @@ class Taxonomy:
             Rule(r["name"], tuple(r.get("any_sublabels", ())),
                  tuple(normalize(t) for t in r.get("also_any", ())),
                  tuple(normalize(t) for t in r.get("unless", ())),
-                 tuple(r.get("if_label", ())), r["set"])
+                 tuple(r.get("if_label", ())), r["set"],
+                 re.compile(r["title_regex"]) if r.get("title_regex") else None)
             for r in raw.get("rules", [])
         ]
         for r in rules:

@@ -27,7 +27,7 @@ class LinearWeights:
     features: FeatureConfig
     meta: dict
 
-    def save(self, directory: Path, max_columns: int = 120_000) -> dict:
+    def save(self, directory: Path, max_columns: int = 400_000) -> dict:
         directory.mkdir(parents=True, exist_ok=True)
         strength = np.abs(self.W).max(axis=1)
         keep = np.flatnonzero(strength > 0)

@@ -1,0 +1,62 @@
+"""Training round trip, quantised save/load and the metrics."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from veille.classify.classifier import LinearClassifier
+from veille.classify.datasets import Example, seed_examples
+from veille.classify.evaluation import evaluate
+from veille.classify.lexicon import LABELS, Taxonomy
+from veille.classify.model import LinearWeights
+from veille.classify.training import TrainConfig, assemble, fit
+
+
+@pytest.fixture(scope="module")
+def seed_model():
+    tax = Taxonomy.load()
+    rows = assemble({}, seed_examples(), [], TrainConfig())
+    return tax, fit(rows, tax, TrainConfig(epochs=5), {"version": "test"})
+
+
+def test_save_load_round_trip_keeps_predictions(seed_model, tmp_path) -> None:
+    tax, weights = seed_model
+    weights.save(tmp_path)
+    loaded = LinearWeights.load(tmp_path)
+    items = [("Vends Glock 17", ""), ("Kokain 1g", ""), ("Faux passeport", ""),
+             ("Rolex replica", "")]
+    a = LinearClassifier(weights, tax).predict(items)
+    b = LinearClassifier(loaded, tax).predict(items)
+    assert [p.label for p in a] == [p.label for p in b]
+    assert np.allclose([p.score for p in a], [p.score for p in b], atol=0.05)
+
+
+def test_corrections_change_what_the_model_learns() -> None:
+    tax = Taxonomy.load()
+    odd = "zorblax widget premium"
+    base = fit(assemble({}, seed_examples(), [], TrainConfig()), tax, TrainConfig(epochs=5))
+    corrected = [Example(odd, "", "hacking", None, "corrections")] * 3
+    fixed = fit(assemble({}, seed_examples(), corrected, TrainConfig()), tax, TrainConfig(epochs=5))
+    before = LinearClassifier(base, tax).predict([(odd, "")])[0]
+    after = LinearClassifier(fixed, tax).predict([(odd, "")])[0]
+    assert after.label == "hacking"
+    assert before.label != "hacking" or before.score < after.score
+
+
+def test_class_balancing_weights_rare_labels_up() -> None:
+    exs = [Example(f"drug {i}", "", "drugs", None, "m") for i in range(100)]
+    exs += [Example("gun", "", "firearms", None, "m")]
+    rows = assemble({"m": exs}, [], [], TrainConfig(title_only_copies=False))
+    w = {ex.label: wt for ex, wt in rows}
+    assert w["firearms"] > w["drugs"]
+
+
+def test_metrics_per_class_and_confusion() -> None:
+    r = evaluate(["drugs", "drugs", "firearms", "other"], ["drugs", "firearms", "firearms", "other"])
+    assert r.n == 4 and r.accuracy == pytest.approx(0.75)
+    assert r.per_class["drugs"] == {"precision": 1.0, "recall": 0.5, "f1": 0.6667, "support": 2}
+    assert r.per_class["firearms"]["precision"] == 0.5
+    assert r.confusion[LABELS.index("drugs"), LABELS.index("firearms")] == 1
+    assert r.macro_f1 == pytest.approx((0.6667 + 0.6667 + 1.0) / 3, abs=1e-3)
+    assert "confusion" in r.format()
