@@ -41,9 +41,22 @@ def test_saved_listing_pages_show_the_truth_values(corpus):
             assert p["display"] in text, (t["path"], p)
         for f in t["feedback"]:
             assert f["shown"] in text and f["buyer"] in text
+        for ident in t["identifiers"]:
+            assert ident in text
         y, m, d = t["listed_since"].split("-")
         shown_since = {"comptoir-obscur": f"{d}/{m}/{y}", "northbay": t["listed_since"], "schattenmarkt": f"{d}.{m}.{y}"}
         assert shown_since[t["site"]] in text
+
+
+def test_some_listings_quote_a_vendor_identifier(corpus):
+    _, _, truth = corpus
+    vendors = {(v["site"], v["name"]): v for v in truth["vendors"]}
+    quoted = [t for t in truth["listings"] if t["identifiers"]]
+    assert 100 < len(quoted) < 300
+    for t in quoted:
+        v = vendors[(t["site"], t["vendor"])]
+        own = {a["address"] for a in v["addresses"]} | set(v["handles"].values())
+        assert set(t["identifiers"]) <= own
 
 
 def test_prices_use_four_currencies_and_market_formats(corpus):

@@ -254,6 +254,7 @@ class _Corpus:
             "label": m.offer.label, "sublabel": m.offer.sublabel, "listed_since": m.listed_since.isoformat(),
             "quantity": m.quantity, "unit": m.unit, "model": m.model, "calibre": m.calibre,
             "feedback": [{"rating": f.rating, "buyer": f.buyer, "date": d.isoformat(), "shown": shown} for f, shown, d in fb],
+            "identifiers": list(m.extra_identifiers),  # vendor handle or address quoted in the description
             "malformed": fault,
         }
         d.update(extra)
