@@ -42,7 +42,8 @@ def test_saved_listing_pages_show_the_truth_values(corpus):
         for f in t["feedback"]:
             assert f["shown"] in text and f["buyer"] in text
         for ident in t["identifiers"]:
-            assert ident in text
+            # Phones are E.164 in the truth and grouped with spaces on the page.
+            assert ident in (text.replace(" ", "") if ident.startswith("+") else text)
         y, m, d = t["listed_since"].split("-")
         shown_since = {"comptoir-obscur": f"{d}/{m}/{y}", "northbay": t["listed_since"], "schattenmarkt": f"{d}.{m}.{y}"}
         assert shown_since[t["site"]] in text
