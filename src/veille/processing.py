@@ -124,7 +124,6 @@ def record_row(record: Record, table: sa.Table) -> dict[str, Any]:
     d = record.to_dict()
     if isinstance(record, Listing):
         # Every row of a batch must carry the same keys (executemany), priced or not.
-        d["prices"] = [p.to_dict() if hasattr(p, "to_dict") else p for p in record.prices]
         first = d["prices"][0] if d["prices"] else {}
         d["price_amount"] = first.get("amount")
         d["price_currency"] = first.get("currency")
@@ -157,6 +156,7 @@ class BatchWriter:
         fts_rows: list[dict[str, str]] = []
         processed_rows = []
         for res in results:
+            types = {rec.id: rec.type for rec in res.records}
             for rec in res.records:
                 table = t.RECORD_TABLES[rec.type]
                 rows[rec.type].append(record_row(rec, table))
@@ -166,7 +166,7 @@ class BatchWriter:
             for m in res.mentions:
                 mention_rows.append({
                     "id": m.id, "capture_id": m.capture_id, "record_id": m.record_id,
-                    "record_type": _record_type_of(res, m.record_id), "field": m.field,
+                    "record_type": types.get(m.record_id, ""), "field": m.field,
                     "kind": m.kind, "value": m.value, "start": m.start, "end": m.end,
                     "details": m.details,
                 })
@@ -208,13 +208,6 @@ class BatchWriter:
         self.summary.processed += len(results)
         self.summary.mentions += len(mention_rows)
         self.summary.labels += len(label_rows)
-
-
-def _record_type_of(res: DocumentResult, record_id: str) -> str:
-    for rec in res.records:
-        if rec.id == record_id:
-            return rec.type
-    return ""
 
 
 def _batches(refs: Iterator[CaptureRef], size: int) -> Iterator[list[CaptureRef]]:

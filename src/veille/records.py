@@ -11,8 +11,9 @@ re-run replaces rows instead of duplicating them.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
+from functools import cache
 from typing import Any, ClassVar, Literal
 
 RecordType = Literal["page", "listing", "vendor", "feedback", "post", "message"]
@@ -31,6 +32,11 @@ def record_id(kind: str, capture_id: str, *parts: object) -> str:
         h.update(b"\x1f")
         h.update(str(p).encode("utf-8", "surrogatepass"))
     return h.hexdigest()[:32]
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +80,11 @@ class Record:
         return record_id(self.type, self.capture_id, *self.key())
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        # Shallow on purpose: dataclasses.asdict deep-copies every list and was the main
+        # cost of writing records. Values are shared with the record; do not mutate them.
+        d = {name: getattr(self, name) for name in _field_names(type(self))}
+        if "prices" in d:
+            d["prices"] = [p.to_dict() if isinstance(p, Price) else p for p in d["prices"]]
         d["type"] = self.type
         d["id"] = self.id
         return d
