@@ -21,6 +21,10 @@ def test_demo_runs_the_whole_job_and_keeps_its_corpus(case_dir: Path) -> None:
     for kind in ("pages", "listings", "vendors", "feedback", "posts", "messages", "mentions"):
         assert status[kind] > 0, kind
     assert {"btc", "xmr", "pgp"} <= set(status["mentions_by_kind"])
+    hits = [json.loads(line) for line in
+            cli("search", "--case", case_dir, "--json", "glock").output.splitlines()]
+    assert hits and all(h["record_type"] == "listing" for h in hits)
+    assert all("glock" in (h["title"] + h["snippet"]).lower() for h in hits)
     # The corpus stays in the case so it can be imported again; doing so adds nothing.
     again = cli("import", "--case", case_dir, case_dir / "demo")
     assert "0 new" in again.output

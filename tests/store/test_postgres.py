@@ -66,3 +66,9 @@ def test_postgres_case_matches_sqlite(tmp_path: Path, pg_url: str,
     assert {k: pg_summary[k] for k in keys} == {k: lite_summary[k] for k in keys}
     assert pg_summary["captures"] == 60 + 20 + 41
     assert pg_summary["top_identifiers"] == lite_summary["top_identifiers"]
+
+    from veille.search import search
+
+    monkeypatch.setenv("VEILLE_DATABASE_URL", pg_url)
+    hits = search(CaseStore.open(pg), "Submariner")
+    assert hits and all("Submariner" in h.title or "Submariner" in h.snippet for h in hits)

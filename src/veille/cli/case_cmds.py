@@ -289,3 +289,27 @@ def formats_cmd() -> None:
     _load_builtin()
     for name, fmt in sorted(REGISTRY.items()):
         typer.echo(f"{name:28} {fmt.description}")
+
+
+@app.command("search")
+def search_cmd(
+    query: Annotated[str, typer.Argument(help="Words that must all appear; end with * for a prefix.")],
+    case: CaseOpt = None,
+    limit: Annotated[int, typer.Option(help="Most hits to show.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object a line.")] = False,
+) -> None:
+    """Full-text search over listing, post and message text."""
+    from dataclasses import asdict
+
+    from veille.search import search
+
+    store = _open(case)
+    hits = search(store, query, limit)
+    for hit in hits:
+        if as_json:
+            typer.echo(json.dumps(asdict(hit), ensure_ascii=False))
+        else:
+            typer.echo(f"{hit.record_type:8} {hit.record_id}  capture {hit.capture_id[:12]}  "
+                       f"{hit.title[:60]}  {hit.snippet}")
+    if not hits and not as_json:
+        typer.echo("no match")
