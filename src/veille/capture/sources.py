@@ -312,6 +312,7 @@ def iter_export(path: Path, fmt: ExportFormat, max_bytes: int) -> Iterator[Item]
     """Rows of another tool's export; each row becomes one capture of canonical JSON."""
     spath = str(path)
     when = file_time(spath)
+    base_url = file_url(path)
     n = 0
     try:
         for row in fmt.iter_rows(path):
@@ -325,7 +326,7 @@ def iter_export(path: Path, fmt: ExportFormat, max_bytes: int) -> Iterator[Item]
                 continue
             yield CaptureIn(
                 body=body,
-                url=f"file://{quote(str(path.resolve()))}#{row.table}:{row.offset}",
+                url=f"{base_url}#{row.table}:{row.offset}",
                 captured_at=when,
                 content_type=ROW_CONTENT_TYPE,
                 source_file=spath,
