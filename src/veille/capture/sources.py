@@ -164,6 +164,7 @@ def iter_warc(path: Path, max_bytes: int, fetch_media: bool = False) -> Iterator
     count = 0
     last_offset = 0
     end = 0
+    cut_short = reported = False
     try:
         with open(path, "rb") as fh:
             it = ArchiveIterator(fh, no_record_parse=False)
@@ -194,6 +195,7 @@ def iter_warc(path: Path, max_bytes: int, fetch_media: bool = False) -> Iterator
                         yield _size_issue(spath, max(length, len(body)), max_bytes, where)
                         continue
                     if getattr(record.raw_stream, "limit", 0) > 0:
+                        reported = True
                         yield ImportIssue(spath, f"truncated: the file ends inside this record "
                                                  f"({count - 1} complete records before it)",
                                           record=where)
@@ -217,15 +219,20 @@ def iter_warc(path: Path, max_bytes: int, fetch_media: bool = False) -> Iterator
                         source_record=where,
                     )
                 finally:
-                    end = it.get_record_offset() + it.get_record_length()
-        # A gzip member cut short ends the iteration silently: compare with the file size.
+                    # A record cut short (even one we skip) has bytes its header promised
+                    # but the file lacks.
+                    if _drain(record.raw_stream) > 0:
+                        cut_short = True
+                    last_offset = it.get_record_offset()
+                    end = last_offset + it.get_record_length()
+        # A gzip member cut short can also end the iteration silently: compare with the size.
         size = path.stat().st_size
-        if size - end > 4:  # an uncompressed WARC ends with a 4-byte CRLF CRLF
-            yield ImportIssue(
-                spath,
-                f"truncated or corrupt after {count} records: {size - end} bytes after "
-                f"offset {end} could not be read",
-            )
+        if cut_short and not reported:
+            yield ImportIssue(spath, f"truncated: the record at offset {last_offset} is cut "
+                                     "short; every record before it was read")
+        elif size - end > 4:  # an uncompressed WARC ends with CRLF CRLF
+            yield ImportIssue(spath, f"truncated or corrupt: {size - end} bytes after offset "
+                                     f"{end} could not be read")
 
     except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
         yield ImportIssue(
@@ -233,6 +240,19 @@ def iter_warc(path: Path, max_bytes: int, fetch_media: bool = False) -> Iterator
             f"truncated or corrupt after {count} records (near offset {last_offset}): "
             f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}".rstrip(": "),
         )
+
+
+def _drain(stream: io.BufferedIOBase) -> int:
+    """Read a record's remaining bytes; returns how many its header promised but were missing.
+
+    A record whose headers were themselves cut off has no length at all: count it as missing.
+    """
+    limit = getattr(stream, "limit", None)
+    if limit is None:
+        return 1
+    while stream.read(65536):
+        pass
+    return int(getattr(stream, "limit", 0) or 0)
 
 
 def _read_bounded(stream: io.BufferedIOBase, max_bytes: int) -> bytes:
