@@ -91,6 +91,10 @@ def extract_with_warnings(
         raise ValueError(f"unknown mention kinds: {sorted(unknown)}")
     region = default_region.upper() if default_region else None
 
+    from veille.extract._text import lower_view
+
+    low = lower_view(text)
+    runs = money.number_runs(text)
     found: list[Mention] = []
     pgp_spans: list[tuple[int, int]] = []
     if "-----BEGIN PGP" in text:
@@ -99,23 +103,23 @@ def extract_with_warnings(
         if "pgp" in want:
             found += blocks
     if "pgp_fingerprint" in want:
-        found += pgp.find_fingerprints(text)
+        found += pgp.find_fingerprints(text, low)
     if want & CRYPTO_KINDS:
         found += (m for m in crypto.find_addresses(text) if m.kind in want)
-    if want & {"onion", "onion_v2"}:
+    if want & {"onion", "onion_v2"} and ".onion" in low:
         found += (m for m in onion.find_onions(text) if m.kind in want)
     contact_kinds = {"email", "phone", "telegram", "wickr", "session", "signal", "xmpp", "icq",
                      "kik", "whatsapp"}
     if want & contact_kinds:
-        found += (m for m in contacts.find_contacts(text, region) if m.kind in want)
+        found += (m for m in contacts.find_contacts(text, region, low, runs) if m.kind in want)
     if "price" in want:
-        found += money.find_prices(text)
+        found += money.find_prices(text, low, runs)
     if "quantity" in want:
-        found += money.find_quantities(text)
+        found += money.find_quantities(text, low, runs)
     if "firearm" in want:
-        found += arms.find_firearms(text)
+        found += arms.find_firearms(text, low)
     if "calibre" in want:
-        found += arms.find_calibres(text)
+        found += arms.find_calibres(text, low, runs)
     return Extraction(_resolve(found, pgp_spans), warnings)
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from veille.extract._text import lower_view, trie_regex
 from veille.records import Mention
 
 # Look-alikes that obfuscated listings substitute for letters ("gl0ck", "k4lash").
@@ -22,7 +23,6 @@ _LEET = {"o": "[o0]", "a": "[a4@]", "e": "[e3]", "i": "[i1!]", "s": "[s5$]", "l"
          "t": "[t7]", "g": "[g9]", "b": "[b8]"}
 _SEP = r"[\s\-_.]{0,2}"
 _CAL_SEP = r"[\s\-]{0,2}"
-_BEFORE = r"(?<![\w,])(?<!\d\.)"
 _AFTER = r"(?![^\W_])"
 
 
@@ -38,7 +38,9 @@ def _firearm_atoms(alias: str) -> list[str]:
         if c in " -":
             if atoms and atoms[-1] != _SEP:
                 atoms.append(_SEP)
-        elif c in _LEET:
+        elif c in _LEET and atoms:
+            # Not on the first letter: a literal first character lets `re` skip through the
+            # text by first character, and listings keep the initial ("gl0ck", "k4lash").
             atoms.append(_LEET[c])
         else:
             atoms.append(re.escape(c))
@@ -66,26 +68,6 @@ def _calibre_atoms(alias: str) -> list[str]:
         else:
             atoms.append(re.escape(c))
     return atoms
-
-
-def _trie_regex(alias_atoms: list[list[str]]) -> str:
-    trie: dict = {}
-    for atoms in alias_atoms:
-        node = trie
-        for a in atoms:
-            node = node.setdefault(a, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        terminal = "" in node
-        alts = [a + emit(child) for a, child in node.items() if a != ""]
-        if not alts:
-            return ""
-        if terminal:
-            return "(?:" + "|".join(alts) + ")?"
-        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-
-    return emit(trie)
 
 
 @dataclass(frozen=True)
@@ -121,9 +103,11 @@ def _compile(groups: list[tuple[str, dict[str, str], list[str]]], atoms_of) -> _
     for value, details, aliases in groups:
         atom_lists = [atoms_of(a) for a in aliases]
         all_atoms += atom_lists
-        pat = re.compile(_trie_regex(atom_lists), re.I)
+        pat = re.compile(trie_regex(atom_lists), re.I)
         entries.append(_Entry(value, pat, details, max(len(a) for a in aliases)))
-    scan = re.compile(_BEFORE + "(?:" + _trie_regex(all_atoms) + ")" + _AFTER, re.I)
+    # Case-sensitive over the lower-cased text with an ASCII word boundary in front: measured
+    # fastest in `re` (it fails at once inside words); finer boundary rules are checked in Python.
+    scan = re.compile(r"(?a)\b(?:" + trie_regex(all_atoms) + ")" + _AFTER)
     return _Matcher(scan, tuple(entries))
 
 
@@ -156,9 +140,23 @@ def calibre_matcher() -> _Matcher:
     return _compile(groups, _calibre_atoms)
 
 
-def _find(text: str, kind: str, matcher: _Matcher) -> Iterator[Mention]:
-    for m in matcher.scan.finditer(text):
-        span = m.group()
+def _starts_word(low: str, i: int, calibre: bool) -> bool:
+    if i == 0:
+        return True
+    p = low[i - 1]
+    if p.isalnum() or p == "_":
+        return False
+    # "1.223" is a number, not ".223"; "cal.45" is fine.
+    return not (calibre and (p == "," or (p == "." and i > 1 and low[i - 2].isdigit())))
+
+
+def _find(text: str, low: str, kind: str, matcher: _Matcher) -> Iterator[Mention]:
+    calibre = kind == "calibre"
+    for m in matcher.scan.finditer(low):
+        s = m.start()
+        if m.end() == s or not _starts_word(low, s, calibre):
+            continue
+        span = text[s : m.end()]
         if not span.strip():
             continue
         entry = matcher.resolve(span)
@@ -167,12 +165,44 @@ def _find(text: str, kind: str, matcher: _Matcher) -> Iterator[Mention]:
         details = dict(entry.details)
         if span.lower() != entry.value.lower():
             details["raw"] = span
-        yield Mention(kind, entry.value, m.start(), m.end(), details)
+        yield Mention(kind, entry.value, s, m.end(), details)
 
 
-def find_firearms(text: str) -> Iterator[Mention]:
-    yield from _find(text, "firearm", firearm_matcher())
+def find_firearms(text: str, low: str | None = None) -> Iterator[Mention]:
+    yield from _find(text, lower_view(text) if low is None else low, "firearm", firearm_matcher())
 
 
-def find_calibres(text: str) -> Iterator[Mention]:
-    yield from _find(text, "calibre", calibre_matcher())
+_CAL_WORD_BEFORE = re.compile(r"(?:calibre|caliber|kaliber|calibro|cal\.?)\s{0,2}$")
+
+
+def find_calibres(text: str, low: str | None = None,
+                  runs: list[tuple[int, int]] | None = None) -> Iterator[Mention]:
+    """Every calibre spelling holds a number, so only number runs are tried (anchored)."""
+    from veille.extract.money import number_runs
+
+    low = lower_view(text) if low is None else low
+    matcher = calibre_matcher()
+    done = 0
+    for rs, _re in number_runs(text) if runs is None else runs:
+        if rs < done:
+            continue
+        starts = [rs]
+        if rs > 0 and low[rs - 1] == ".":
+            starts.insert(0, rs - 1)
+        w = _CAL_WORD_BEFORE.search(low, max(0, rs - 10), rs)
+        if w:
+            starts.insert(0, w.start())
+        for s in starts:
+            m = matcher.scan.match(low, s)
+            if not m or m.end() <= rs or not _starts_word(low, s, True):
+                continue
+            span = text[s : m.end()]
+            entry = matcher.resolve(span)
+            if entry is None:
+                continue
+            details = dict(entry.details)
+            if span.lower() != entry.value.lower():
+                details["raw"] = span
+            yield Mention("calibre", entry.value, s, m.end(), details)
+            done = m.end()
+            break

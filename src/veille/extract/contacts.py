@@ -14,9 +14,10 @@ import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
+from veille.extract._text import lower_view, trie_regex
 from veille.records import Mention
 
 MAX_LABEL_GAP = 48  # characters between a label and its value ("Wickr ID :::::: name")
@@ -26,16 +27,23 @@ MAX_HANDLE = 40
 @dataclass(frozen=True)
 class _Vocab:
     label_re: re.Pattern[str]
+    anchors: tuple[str, ...]
+    phone_before: re.Pattern[str]
     label_kind: dict[str, str]
     gap_re: re.Pattern[str]
     stopwords: frozenset[str]
     glued: tuple[str, ...]
+    labels_longest_first: tuple[str, ...]
     tlds: frozenset[str]
 
 
 def _word_alt(words: list[str]) -> str:
     parts = sorted({w.lower() for w in words}, key=len, reverse=True)
     return "|".join(re.escape(p).replace(r"\ ", r"[\s\-]?") for p in parts)
+
+
+def _label_atoms(label: str) -> list[str]:
+    return [r"[\s\-]?" if c in " -" else re.escape(c) for c in label.lower()]
 
 
 def _norm_label(s: str) -> str:
@@ -51,11 +59,15 @@ def vocab() -> _Vocab:
     words = raw["words"]
     label_kind = {_norm_label(w): kind for kind, words in labels.items() for w in words}
     all_labels = [w for words in labels.values() for w in words]
-    # A label starts a word or follows a digit or a letter: flattened pages lose the spaces
-    # ("viaWickr", "madmax2200Kik", "900006icq", "feedbackwicker = x"); _labelled() decides
-    # which glued labels to trust.
-    label_re = re.compile(
-        rf"(?:(?<![^\W\d])|(?<=[a-z]))(?:{_word_alt(all_labels)})(?!\w)", re.I
+    # Labels are found in the lower-cased view by literal search on their first three
+    # characters (fast whatever the text), then confirmed with one anchored trie regex.
+    label_re = re.compile(trie_regex([_label_atoms(w) for w in all_labels]) + r"(?!\w)")
+    # Phone labels ("tel", "call", "text") are everyday substrings, so they are not searched
+    # for; instead each number long enough to be a phone looks back for one (phone_before).
+    anchors = tuple(sorted({w.lower()[:4] for k, ws in labels.items() if k != "phone" for w in ws}))
+    phone_words = [w for k in ("phone", "whatsapp", "signal", "telegram") for w in labels[k]]
+    phone_before = re.compile(
+        "(?:" + trie_regex([_label_atoms(w) for w in phone_words]) + r")[^0-9\n]{0,25}$"
     )
     quals = _word_alt(words["qualifiers"] + words["connectors"])
     # The gap between a label and its value: punctuation runs and qualifier words, bounded by
@@ -68,10 +80,13 @@ def vocab() -> _Vocab:
     tlds = {t.lower() for t in words["tlds"]} | {r.lower() for r in phonenumbers.SUPPORTED_REGIONS}
     return _Vocab(
         label_re=label_re,
+        anchors=anchors,
+        phone_before=phone_before,
         label_kind=label_kind,
         gap_re=gap_re,
         stopwords=frozenset(w.lower() for w in words["stopwords"]) | frozenset(label_kind),
         glued=tuple(sorted({s.lower() for s in words["glued_suffixes"]}, key=len, reverse=True)),
+        labels_longest_first=tuple(sorted(label_kind, key=len, reverse=True)),
         tlds=frozenset(tlds),
     )
 
@@ -119,17 +134,27 @@ def find_emails(text: str) -> Iterator[Mention]:
 # --- phone ------------------------------------------------------------------------------------
 
 _PLUS_PHONE = re.compile(r"\+[ \u00a0]?\d[\d \u00a0\-.()/]{5,20}\d")
+_PHONE_SHAPE = re.compile(r"[0-9][0-9 .\-/()\u00a0]{5,18}[0-9]")
+_DIGITS = re.compile(r"[0-9]")
 _NUMBER = re.compile(r"(?:\+|00)?[ \u00a0]?\(?\d[\d \u00a0\-.()/]{4,20}\d")
 
 
 def parse_phone(raw: str, region: str | None, labelled: bool) -> tuple[str, dict] | None:
     """E.164 form and details, or None. Unlabelled numbers must be valid; labelled ones possible."""
+    got = _parse_phone(_PHONE_NOISE.sub("", raw), region, labelled)
+    return (got[0], dict(got[1])) if got else None
+
+
+_PHONE_NOISE = re.compile(r"[\s\u00a0.\-/]")
+
+
+@lru_cache(maxsize=4096)  # a pure function; vendors repeat the same number on every listing
+def _parse_phone(cand: str, region: str | None, labelled: bool) -> tuple[str, tuple] | None:
     import phonenumbers
 
-    digits = sum(c.isdigit() for c in raw)
+    digits = sum(c.isdigit() for c in cand)
     if not 7 <= digits <= 15:
         return None
-    cand = raw.strip()
     if cand.startswith("00"):
         cand = "+" + cand[2:]
     try:
@@ -140,18 +165,43 @@ def parse_phone(raw: str, region: str | None, labelled: bool) -> tuple[str, dict
     if not valid and not (labelled and phonenumbers.is_possible_number(num)):
         return None
     e164 = phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
-    details: dict[str, object] = {"valid": valid}
+    details: list[tuple[str, object]] = [("valid", valid)]
     rc = phonenumbers.region_code_for_number(num)
     if rc:
-        details["region"] = rc
-    return e164, details
+        details.append(("region", rc))
+    return e164, tuple(details)
 
 
-def find_plus_phones(text: str, region: str | None) -> Iterator[Mention]:
+def _phone_labelled(low: str, s: int) -> bool:
+    return vocab().phone_before.search(low, max(0, s - 40), s) is not None
+
+
+def find_plus_phones(text: str, region: str | None, low: str | None = None) -> Iterator[Mention]:
+    low = text.lower() if low is None else low
     for m in _PLUS_PHONE.finditer(text):
-        got = parse_phone(m.group(), region, labelled=False)
+        got = parse_phone(m.group(), region, labelled=_phone_labelled(low, m.start()))
         if got:
             yield Mention("phone", got[0], m.start(), m.end(), got[1])
+
+
+def find_national_phones(text: str, low: str, region: str | None,
+                         runs: list[tuple[int, int]]) -> Iterator[Mention]:
+    """Numbers written without "+": only after a phone label, parsed in the site's region."""
+    for rs, e in runs:
+        # Cheap shape test first: most numbers are prices and amounts, too short for a phone.
+        if e - rs < 6 and text[e : e + 1] not in ("-", "/", ")", "("):
+            continue
+        if rs > 0 and text[rs - 1] in "+0123456789":
+            continue
+        if rs > 1 and text[rs - 1] == " " and text[rs - 2] == "+":
+            continue
+        m = _PHONE_SHAPE.match(text, rs)
+        if not m or _DIGITS.subn("", m.group())[1] < 7 or not _phone_labelled(low, rs):
+            continue
+        ph = _phone_at(text, rs, min(len(text), rs + 30), region)
+        if ph:
+            s, e, e164, det = ph
+            yield Mention("phone", e164, s, e, det)
 
 
 # --- messenger handles ------------------------------------------------------------------------
@@ -163,15 +213,12 @@ _JID = re.compile(r"([A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9.\-]{1,200}\.[A-Za-z]{2,2
 _SIGNAL_USER = re.compile(r"([A-Za-z][A-Za-z0-9_]{2,31}\.\d{2,9})(?![\w])")
 _AT_HANDLE = re.compile(r"@([A-Za-z][A-Za-z0-9_]{3,31})(?![\w@.])")
 _TME = re.compile(
-    r"(?<![\w.])(?:https?://)?(?:www\.)?(?:t|telegram)\.(?:me|dog)/"
-    r"(?:(joinchat/|\+)([A-Za-z0-9_\-]{8,64})|(?:s/)?([A-Za-z][A-Za-z0-9_]{3,31}))(?![\w])",
-    re.I,
+    r"(?:t\.me|telegram\.me|telegram\.dog)/"
+    r"(?:(joinchat/|\+)([a-z0-9_\-]{8,64})|(?:s/)?([a-z][a-z0-9_]{3,31}))(?![\w])"
 )
-_WAME = re.compile(
-    r"(?<![\w.])(?:https?://)?(?:wa\.me/|(?:api|chat)\.whatsapp\.com/send/?\?phone=)\+?(\d{7,15})",
-    re.I,
-)
-_ICQ_LINK = re.compile(r"(?<![\w.])(?:https?://)?icq\.im/(\d{5,10})(?!\d)", re.I)
+_WAME = re.compile(r"(?:wa\.me/|whatsapp\.com/send/?\?phone=)\+?(\d{7,15})")
+_ICQ_LINK = re.compile(r"icq\.im/(\d{5,10})(?!\d)")
+_URL_HEAD = re.compile(r"(?:https?://)?(?:www\.|api\.|chat\.)?$")
 _GLUE_CASE = re.compile(r"(?<=\d)(?=[A-Z][a-z]|[A-Z]{2})|(?<=[a-z])(?=[A-Z]{2,})")
 _EXPLICIT = re.compile(r"[:=>.…/|~*(\[#]")
 
@@ -188,7 +235,7 @@ def _trim_handle(h: str, v: _Vocab, next_text: str = "") -> str:
     if next_text and _QUALIFIER_NEXT.match(next_text):
         # "meetthesourcekik ID....": the next label is glued on in lower case.
         low = h.lower()
-        for lab in sorted(v.label_kind, key=len, reverse=True):
+        for lab in v.labels_longest_first:
             if len(lab) >= 3 and low.endswith(lab) and len(h) - len(lab) >= 3:
                 h = h[: -len(lab)]
                 break
@@ -214,10 +261,29 @@ def _handle_ok(h: str, explicit: bool, v: _Vocab) -> bool:
     return explicit or any(c.isdigit() or c == "_" for c in h)
 
 
-def _labelled(text: str, region: str | None) -> Iterator[Mention]:
+def _label_hits(low: str, v: _Vocab) -> list[re.Match[str]]:
+    starts: set[int] = set()
+    for a in v.anchors:
+        i = low.find(a)
+        while i >= 0:
+            starts.add(i)
+            i = low.find(a, i + 1)
+    hits = []
+    end = -1
+    for i in sorted(starts):
+        if i < end:
+            continue
+        m = v.label_re.match(low, i)
+        if m:
+            hits.append(m)
+            end = m.end()
+    return hits
+
+
+def _labelled(text: str, low: str, region: str | None) -> Iterator[Mention]:
     v = vocab()
     n = len(text)
-    for lm in v.label_re.finditer(text):
+    for lm in _label_hits(low, v):
         kind = v.label_kind.get(_norm_label(lm.group()))
         if kind is None:
             continue
@@ -225,7 +291,10 @@ def _labelled(text: str, region: str | None) -> Iterator[Mention]:
         pos = gm.end() if gm else lm.end()
         explicit = bool(gm and _EXPLICIT.search(gm.group()))
         prev = text[lm.start() - 1] if lm.start() else ""
-        glued = prev.isalpha() and not (prev.islower() and lm.group()[0].isupper())
+        if prev == "_" or (prev.isalpha() and not prev.isascii()):
+            continue
+        label_text = text[lm.start() : lm.end()]
+        glued = prev.isalpha() and not (prev.islower() and label_text[0].isupper())
         # Glued onto a lower-case word ("uswickr ID.... x"): only a long label followed by
         # explicit punctuation counts, so "hotel:" and "context:" stay prose.
         if glued and (len(lm.group()) < 5 or not explicit):
@@ -309,23 +378,50 @@ def _value_after(text: str, kind: str, pos: int, limit: int, explicit: bool,
                     yield Mention("telegram", h.lower(), am.start(1), am.start(1) + len(h), {})
 
 
-def find_links(text: str) -> Iterator[Mention]:
-    for m in _TME.finditer(text):
-        if m.group(2):
-            yield Mention("telegram", "+" + m.group(2), m.start(), m.end(), {"form": "invite"})
-        else:
-            yield Mention("telegram", m.group(3).lower(), m.start(), m.end(), {"form": "link"})
-    for m in _WAME.finditer(text):
-        got = parse_phone("+" + m.group(1), None, labelled=True)
-        if got:
-            yield Mention("whatsapp", got[0], m.start(), m.end(), {"form": "link"})
-            yield Mention("phone", got[0], m.start(1), m.end(1), got[1])
-    for m in _ICQ_LINK.finditer(text):
-        yield Mention("icq", m.group(1), m.start(), m.end(), {"form": "link"})
+def _link_start(low: str, i: int) -> int | None:
+    """Start of the URL whose host starts at i (scheme and www. included), or None if the host
+    is the tail of a longer name ("bat.me/")."""
+    head = _URL_HEAD.search(low, max(0, i - 12), i)
+    s = head.start() if head else i
+    if s > 0 and (low[s - 1].isalnum() or low[s - 1] in "._-"):
+        return None
+    return s
 
 
-def find_contacts(text: str, region: str | None) -> Iterator[Mention]:
-    yield from find_emails(text)
-    yield from find_plus_phones(text, region)
-    yield from _labelled(text, region)
-    yield from find_links(text)
+def find_links(text: str, low: str) -> Iterator[Mention]:
+    if "t.me/" in low or "telegram.me/" in low or "telegram.dog/" in low:
+        for m in _TME.finditer(low):
+            s = _link_start(low, m.start())
+            if s is None:
+                continue
+            if m.group(2):
+                invite = text[m.start(2) : m.end(2)]  # invite hashes are case-sensitive
+                yield Mention("telegram", "+" + invite, s, m.end(), {"form": "invite"})
+            else:
+                yield Mention("telegram", m.group(3), s, m.end(), {"form": "link"})
+    if "wa.me/" in low or "whatsapp.com/send" in low:
+        for m in _WAME.finditer(low):
+            s = _link_start(low, m.start())
+            got = parse_phone("+" + m.group(1), None, labelled=True) if s is not None else None
+            if got:
+                yield Mention("whatsapp", got[0], s, m.end(), {"form": "link"})
+                yield Mention("phone", got[0], m.start(1), m.end(1), got[1])
+    if "icq.im/" in low:
+        for m in _ICQ_LINK.finditer(low):
+            s = _link_start(low, m.start())
+            if s is not None:
+                yield Mention("icq", m.group(1), s, m.end(), {"form": "link"})
+
+
+def find_contacts(text: str, region: str | None, low: str | None = None,
+                  runs: list[tuple[int, int]] | None = None) -> Iterator[Mention]:
+    from veille.extract.money import number_runs
+
+    low = lower_view(text) if low is None else low
+    if "@" in text:
+        yield from find_emails(text)
+    if "+" in text:
+        yield from find_plus_phones(text, region, low)
+    yield from find_national_phones(text, low, region, number_runs(text) if runs is None else runs)
+    yield from _labelled(text, low, region)
+    yield from find_links(text, low)

@@ -15,26 +15,31 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from veille.extract._text import trie_regex
 from veille.records import Mention
 
 CRYPTO = frozenset({"BTC", "XMR", "ETH", "LTC", "BCH", "ZEC", "DASH", "USDT", "USDC", "TRX"})
-_NUM = (
-    r"(?<![\d.,'’])(?:\d{1,3}(?:(?:[ \u00a0\u202f]|[.,'’])\d{3})+(?:[.,]\d{1,8})?"
-    r"|\d{1,12}(?:[.,]\d{1,8})?)(?![\d])"
+# A run of digits and separators: one fast scan finds every number in the text; each run is
+# then checked for a currency or unit next to it with anchored matches (no scan-wide regex).
+_NUMRUN = re.compile(r"[0-9](?:[0-9.,'’\u00a0\u202f ]*[0-9])?")
+_NUM_FULL = re.compile(
+    r"\d{1,3}(?:(?:[ \u00a0\u202f]|[.,'’])\d{3})+(?:[.,]\d{1,8})?|\d{1,12}(?:[.,]\d{1,8})?"
 )
 _SPACES = re.compile(r"[ \u00a0\u202f'’]")
 
 
 @dataclass(frozen=True)
 class _Tables:
-    price_re: re.Pattern[str]
-    quantity_re: re.Pattern[str]
+    cur_after: re.Pattern[str]
+    cur_before: re.Pattern[str]
+    unit_after: re.Pattern[str]
+    last_chars: frozenset[str]
     currencies: dict[str, str]
     units: dict[str, tuple[str, float]]
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+def _trie(words: list[str]) -> str:
+    return trie_regex([[re.escape(c) for c in w.lower()] for w in words])
 
 
 @cache
@@ -44,16 +49,34 @@ def tables() -> _Tables:
     )
     symbols: dict[str, str] = raw["currency_symbols"]
     words: dict[str, str] = raw["currency_words"]
-    cur = rf"(?:{_alt(list(symbols))}|(?<![A-Za-z])(?:{_alt(list(words))})(?![A-Za-z]))"
-    price_re = re.compile(
-        rf"(?P<c1>{cur})\s?(?P<n1>{_NUM})(?![0-9A-Za-z])|(?P<n2>{_NUM})\s?(?P<c2>{cur})", re.I
-    )
+    cur = _trie(list(symbols) + list(words))
     units = {k.lower(): (v[0], float(v[1])) for k, v in raw["units"].items()}
-    quantity_re = re.compile(
-        rf"(?P<n>{_NUM})[ \u00a0]?(?P<u>{_alt(list(units))})(?![^\W\d_])", re.I
-    )
     currencies = {k.lower(): v for k, v in words.items()} | {k.lower(): v for k, v in symbols.items()}
-    return _Tables(price_re, quantity_re, currencies, units)
+    return _Tables(
+        cur_after=re.compile(rf"\s?({cur})"),
+        cur_before=re.compile(rf"({cur})\s?$"),
+        unit_after=re.compile(rf"[ \u00a0]?({_trie(list(units))})(?![^\W\d_])"),
+        last_chars=frozenset(c[-1] for c in currencies),
+        currencies=currencies,
+        units=units,
+    )
+
+
+def number_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every maximal run of digits and number separators, separators trimmed."""
+    return [m.span() for m in _NUMRUN.finditer(text)]
+
+
+def _number_at(text: str, s: int, e: int) -> tuple[int, str] | None:
+    """The well-formed number ending at e inside the run s..e: (start, digits), or None."""
+    raw = text[s:e]
+    if _NUM_FULL.fullmatch(raw):
+        return s, raw
+    # "Quantities 10 25" or "item 3 450,50": keep the last space-separated number.
+    cut = max(raw.rfind(" "), raw.rfind("\u00a0"), raw.rfind("\u202f"))
+    if cut >= 0 and _NUM_FULL.fullmatch(raw[cut + 1 :]):
+        return s + cut + 1, raw[cut + 1 :]
+    return None
 
 
 def parse_number(s: str, crypto: bool = False) -> float | None:
@@ -79,31 +102,67 @@ def fmt(x: float) -> str:
     return f"{x:.8f}".rstrip("0").rstrip(".")
 
 
-def find_prices(text: str) -> Iterator[Mention]:
+def _word_ok(low: str, s: int, e: int) -> bool:
+    """A currency word stands alone ("eur", not "europe"); symbols need no boundary."""
+    if not low[s:e].isalpha():
+        return True
+    return not (e < len(low) and low[e].isalpha()) and not (s > 0 and low[s - 1].isalpha())
+
+
+def find_prices(text: str, low: str | None = None,
+                runs: list[tuple[int, int]] | None = None) -> Iterator[Mention]:
     t = tables()
-    for m in t.price_re.finditer(text):
-        cur_raw = m.group("c1") or m.group("c2")
-        num = m.group("n1") or m.group("n2")
-        code = t.currencies.get(cur_raw.lower())
+    low = text.lower() if low is None else low
+    last_chars = t.last_chars
+    for rs, e in number_runs(text) if runs is None else runs:
+        if rs > 0 and low[rs - 1] in ".,":
+            continue
+        code = None
+        before = False
+        m = t.cur_after.match(low, e)
+        if m and _word_ok(low, m.start(1), m.end(1)):
+            code, end = t.currencies.get(m.group(1)), m.end()
+        elif rs > 0 and (low[rs - 1] in last_chars or (rs > 1 and low[rs - 2] in last_chars)):
+            b = t.cur_before.search(low, max(0, rs - 14), rs)
+            if b and _word_ok(low, b.start(1), b.end(1)) and not (
+                e < len(low) and low[e].isalnum()
+            ):
+                code, before, start, end = t.currencies.get(b.group(1)), True, b.start(1), e
         if code is None:
             continue
+        got = _number_at(text, rs, e)
+        if got is None:
+            continue
+        s, num = got
+        if before and s != rs:
+            continue  # "$ 10 200": the currency belongs to the first number
+        if not before:
+            start = s
         amount = parse_number(num, crypto=code in CRYPTO)
         if not amount:  # a wallet balance of "฿0.0000" is not a price
             continue
-        yield Mention("price", f"{fmt(amount)} {code}", m.start(), m.end(),
+        yield Mention("price", f"{fmt(amount)} {code}", start, end,
                       {"amount": amount, "currency": code})
 
 
-def find_quantities(text: str) -> Iterator[Mention]:
+def find_quantities(text: str, low: str | None = None,
+                    runs: list[tuple[int, int]] | None = None) -> Iterator[Mention]:
     t = tables()
-    for m in t.quantity_re.finditer(text):
-        u = m.group("u")
-        if u == "G":  # "4G", "5G": networks, not grams
+    low = text.lower() if low is None else low
+    for rs, e in number_runs(text) if runs is None else runs:
+        m = t.unit_after.match(low, e)
+        if not m:
             continue
-        unit, factor = t.units[u.lower()]
-        amount = parse_number(m.group("n"))
-        if amount is None or amount == 0:
+        got = _number_at(text, rs, e)
+        if got is None or (rs > 0 and low[rs - 1] in ".,"):
+            continue
+        s, num = got
+        if text[m.start(1) : m.end(1)] == "G":  # "4G", "5G": networks, not grams
+            continue
+        unit, factor = t.units[m.group(1)]
+        amount = parse_number(num)
+        if not amount:
             continue
         amount *= factor
-        yield Mention("quantity", f"{fmt(amount)} {unit}", m.start(), m.end(),
+        yield Mention("quantity", f"{fmt(amount)} {unit}", s, m.end(),
                       {"amount": amount, "unit": unit})

@@ -25,10 +25,9 @@ _B64_TOKEN = re.compile(r"[A-Za-z0-9+/=]+")
 _ARMOR_HEADER = re.compile(r"^(?:Version|Comment|Hash|Charset|MessageID):.*$", re.M)
 # A written fingerprint: 40 hex digits, possibly in groups of four; or a key id (16 or 8 hex,
 # usually 0x-prefixed). Only reported after a label, since bare hex is usually a hash.
-_FPR_LABEL = re.compile(
-    r"(?i)(?<![\w])(?:pgp|gpg|openpgp|fingerprint|fpr|key\s?id|schl[üu]ssel(?:-?id)?"
-    r"|fingerabdruck|empreinte|huella(?:\s+digital)?|clef|cl[ée])(?![\w])"
-)
+# Labels that announce a fingerprint, looked up by literal search in the lower-cased text.
+_FPR_LABELS = ("pgp", "gpg", "fingerprint", "fpr", "key id", "keyid", "key-id", "schlüssel",
+               "fingerabdruck", "empreinte", "huella", "clef", "clé")
 _FPR_VALUE = re.compile(
     r"[\s:=\-.>(\[]{0,12}(?:(?P<fpr>(?:[0-9A-Fa-f]{4}[ \u00a0]{0,2}){9}[0-9A-Fa-f]{4})"
     r"|(?P<kid>0x[0-9A-Fa-f]{16}|0x[0-9A-Fa-f]{8}|[0-9A-Fa-f]{16}))(?![0-9A-Za-z])"
@@ -157,13 +156,25 @@ def find_pgp_blocks(text: str, warn: Warn) -> Iterator[Mention]:
         yield Mention("pgp", fpr, start, end, key)
 
 
-def find_fingerprints(text: str) -> Iterator[Mention]:
-    for lm in _FPR_LABEL.finditer(text):
+def _label_ends(low: str) -> list[int]:
+    ends = set()
+    for lab in _FPR_LABELS:
+        i = low.find(lab)
+        while i >= 0:
+            if (i == 0 or not low[i - 1].isalnum()) and not low[i + len(lab) : i + len(lab) + 1].isalnum():
+                ends.add(i + len(lab))
+            i = low.find(lab, i + 1)
+    return sorted(ends)
+
+
+def find_fingerprints(text: str, low: str | None = None) -> Iterator[Mention]:
+    low = text.lower() if low is None else low
+    for label_end in _label_ends(low):
         # The value follows the label, possibly after a few words ("PGP key fingerprint is:").
-        window_end = min(len(text), lm.end() + _LABEL_WINDOW)
-        for i in range(lm.end(), window_end):
+        window_end = min(len(text), label_end + _LABEL_WINDOW)
+        for i in range(label_end, window_end):
             c = text[i]
-            if c in "0123456789abcdefABCDEF" and (i == lm.end() or not text[i - 1].isalnum()):
+            if c in "0123456789abcdefABCDEF" and (i == label_end or not text[i - 1].isalnum()):
                 vm = _FPR_VALUE.match(text, i)
                 if vm:
                     if vm.group("fpr"):
@@ -176,5 +187,5 @@ def find_fingerprints(text: str) -> Iterator[Mention]:
                         yield Mention("pgp_fingerprint", value, vm.start("kid"), vm.end("kid"),
                                       {"form": "key_id"})
                     break
-            elif c == "\n" and i > lm.end() + 1 and text[i - 1] == "\n":
+            elif c == "\n" and i > label_end + 1 and text[i - 1] == "\n":
                 break

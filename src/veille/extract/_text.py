@@ -1,0 +1,41 @@
+"""Helpers shared by the extractors: a lower-cased view of the text and trie-shaped regexes.
+
+Case-insensitive regexes with large alternations are slow in Python's `re` (every position
+tries every branch). The extractors instead scan one lower-cased copy of the text with
+case-sensitive, prefix-factored patterns, which `re` can skip through by first character.
+The copy has the same length as the text, so offsets found in it are offsets in the text.
+"""
+
+from __future__ import annotations
+
+_ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
+
+
+def lower_view(text: str) -> str:
+    """`text` lower-cased without changing its length (so offsets carry over)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    # A few characters (e.g. "İ") lower-case to two; fall back to ASCII-only lower-casing.
+    return text.translate(_ASCII_LOWER)
+
+
+def trie_regex(alias_atoms: list[list[str]]) -> str:
+    """One regex matching any of the atom sequences, factored by common prefix."""
+    trie: dict = {}
+    for atoms in alias_atoms:
+        node = trie
+        for a in atoms:
+            node = node.setdefault(a, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        terminal = "" in node
+        alts = [a + emit(child) for a, child in node.items() if a != ""]
+        if not alts:
+            return ""
+        if terminal:
+            return "(?:" + "|".join(alts) + ")?"
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(trie)
