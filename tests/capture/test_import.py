@@ -254,3 +254,17 @@ def test_truncated_gzip_warc_reports_the_break(tmp_path: Path, case_dir: Path) -
     ids = {c.id for c in rows(case_dir, t.captures)}
     kept = [b for b in bodies if hashlib.sha256(b).hexdigest() in ids]
     assert kept == bodies[:7]  # every record before the break
+
+
+def test_non_utf8_export_is_an_error_naming_the_file(tmp_path: Path, case_dir: Path) -> None:
+    mapping = tmp_path / "acme.toml"
+    mapping.write_text('name = "acme2"\nfile = "csv"\nrecord = "listing"\n'
+                       '[fields]\ntitle = "product"\n')
+    data = tmp_path / "latin.csv"
+    data.write_bytes("product\nFusil à pompe calibre 12\n".encode("cp1252"))
+    good = tmp_path / "good.csv"
+    good.write_text("product\nReplica watch\n", encoding="utf-8")
+    res = cli("import", "--case", case_dir, "--mapping", mapping, data, good)
+    assert res.exit_code == 1
+    assert "error: " in res.output and "latin.csv" in res.output and "not UTF-8" in res.output
+    assert len(rows(case_dir, t.captures)) == 1
