@@ -48,7 +48,15 @@ class LinearClassifier:
         for rule in self.tax.rules:
             if rule.if_label and label not in rule.if_label:
                 continue
-            if not any(s in a.sub_hits for s in rule.any_sublabels):
+            if rule.any_sublabels and not any(s in a.sub_hits for s in rule.any_sublabels):
+                continue
+            # Conditions name a label ("ammunition") or a sublabel ("firearms.pistol").
+            in_title = {s.split(".", 1)[0] for s in a.title_hits} | set(a.title_hits)
+            if rule.title_has and not in_title.intersection(rule.title_has):
+                continue
+            if in_title.intersection(rule.title_lacks):
+                continue
+            if rule.title_not_regex is not None and rule.title_not_regex.search(a.title):
                 continue
             both = f" {a.title} {a.text} "
             if rule.also_any and not any(f" {t}" in both for t in rule.also_any):

@@ -63,6 +63,9 @@ class Rule:
     if_label: tuple[str, ...]
     set: str
     title_regex: re.Pattern[str] | None = None
+    title_has: tuple[str, ...] = ()  # labels with at least one lexicon hit in the title
+    title_lacks: tuple[str, ...] = ()  # labels with no lexicon hit in the title
+    title_not_regex: re.Pattern[str] | None = None
 
 
 @dataclass
@@ -104,7 +107,9 @@ class Taxonomy:
                  tuple(normalize(t) for t in r.get("also_any", ())),
                  tuple(normalize(t) for t in r.get("unless", ())),
                  tuple(r.get("if_label", ())), r["set"],
-                 re.compile(r["title_regex"]) if r.get("title_regex") else None)
+                 re.compile(r["title_regex"]) if r.get("title_regex") else None,
+                 tuple(r.get("title_has", ())), tuple(r.get("title_lacks", ())),
+                 re.compile(r["title_not_regex"]) if r.get("title_not_regex") else None)
             for r in raw.get("rules", [])
         ]
         for r in rules:

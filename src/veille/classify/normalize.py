@@ -26,6 +26,7 @@ _LEET_CHARS = set("0134578@$")
 _LONE_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
 # "250mg" -> "250 mg", "1oz" -> "1 oz": quantities and units become separate words, so "mg" or
 # "oz" is one feature whatever the number in front.
+_HAS_DIGIT = re.compile(r"\d")
 _DIGIT_ALPHA = re.compile(r"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)")
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
 _SPACED_QUICK = re.compile(r"(?:^| )[a-z] [a-z] [a-z] [a-z](?: |$)")
@@ -33,10 +34,14 @@ _SPACED = re.compile(r"(?<= )(?:[a-z] ){3,}[a-z](?= )")
 
 
 def _fix_word(w: str) -> str:
+    if w.isdigit():
+        return w
     w = w.strip(".")
     if _LEET_CHARS.intersection(w):
         w = _LEET_RE.sub(lambda m: m.group(0).translate(_LEET), w)
-    if not w.isalnum():
+    if not w.isalpha() and _HAS_DIGIT.search(w):
+        w = _DIGIT_ALPHA.sub(" ", w)
+    if not w.replace(" ", "").isalnum():
         w = w.replace("@", " ").replace("$", " ")
         # A dot survives only inside a number ("7.62", "0.5").
         if "." in w:
@@ -55,7 +60,7 @@ def normalize(text: str) -> str:
     else:
         s = s.translate(_PUNCT)
     words = " ".join([w if w.isalpha() else _fix_word(w) for w in s.split()]).split()
-    out = _DIGIT_ALPHA.sub(" ", " ".join(words))
+    out = " ".join(words)
     # "c o c a i n e" -> "cocaine": four or more one-letter words in a row.
     if _SPACED_QUICK.search(out):
         out = _SPACED.sub(lambda m: m.group(0).replace(" ", ""), f" {out} ").strip()

@@ -24,7 +24,7 @@ class TrainConfig:
     correction_weight: float = 5.0  # an analyst's decision outweighs a scraped category
     title_only_copies: bool = True  # markets without descriptions must still classify
     delegate_to_rules: tuple[str, ...] = ("other.deactivated_weapon", "other.replica")
-    alpha: float = 2e-6
+    alpha: float = 1e-5
     epochs: int = 15
     random_state: int = 0
     features: FeatureConfig = field(default_factory=FeatureConfig)
