@@ -93,8 +93,12 @@ def extract_with_warnings(
 
     from veille.extract._text import lower_view
 
-    low = lower_view(text)
-    runs = money.number_runs(text)
+    needs_runs = want & {"price", "quantity", "calibre", "phone", "whatsapp", "telegram",
+                         "signal"}
+    needs_low = needs_runs or want & {"pgp_fingerprint", "firearm", "email", "wickr", "session",
+                                      "xmpp", "icq", "kik"}
+    low = lower_view(text) if needs_low else ""
+    runs = money.number_runs(text) if needs_runs else []
     found: list[Mention] = []
     pgp_spans: list[tuple[int, int]] = []
     if "-----BEGIN PGP" in text:

@@ -172,6 +172,7 @@ def find_firearms(text: str, low: str | None = None) -> Iterator[Mention]:
     yield from _find(text, lower_view(text) if low is None else low, "firearm", firearm_matcher())
 
 
+_LEAD = re.compile(r"[0-9]+(?:[.,][0-9]{1,2}(?![0-9]))?")
 _CAL_WORD_BEFORE = re.compile(r"(?:calibre|caliber|kaliber|calibro|cal\.?)\s{0,2}$")
 
 
@@ -183,8 +184,21 @@ def find_calibres(text: str, low: str | None = None,
     low = lower_view(text) if low is None else low
     matcher = calibre_matcher()
     done = 0
-    for rs, _re in number_runs(text) if runs is None else runs:
+    n = len(low)
+    for rs, _e in number_runs(text) if runs is None else runs:
         if rs < done:
+            continue
+        # The run may be "12, 809" (a list): what matters is its first number, which for a
+        # calibre is short (9, .45, 7.62, 12, 300).
+        e = _LEAD.match(low, rs).end()
+        if e - rs > 5:
+            continue
+        # What follows the number must be able to continue a calibre ("x39", "mm", " ACP",
+        # "/70", " gauge") unless a calibre word or a leading dot comes before it.
+        nxt = low[e + 1] if e < n and low[e] == " " and e + 1 < n else low[e] if e < n else ""
+        prev = low[rs - 1] if rs else ""
+        calword = prev in " ." and ("cal" in low[rs - 10 : rs] or "kal" in low[rs - 10 : rs])
+        if not (nxt.isalpha() or nxt in "x×*/-" or prev == "." or calword):
             continue
         starts = [rs]
         if rs > 0 and low[rs - 1] == ".":
