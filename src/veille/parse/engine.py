@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin
 
@@ -40,6 +41,12 @@ class PageContext:
     lang: str | None = None  # the page's <html lang>, for number formats
     _lxml: Any = None
     _labels: dict[int, list[tuple[str, Any]]] = field(default_factory=dict)
+    # Page-level fields repeated in every scoped record (the vendor on each feedback) are
+    # read once per page.
+    _page_fields: dict[int, FieldResult] = field(default_factory=dict)
+
+    def decimal(self) -> str | None:
+        return decimal_for_lang(self.lang)
 
     def lxml_root(self) -> Any:
         if self._lxml is None:
@@ -229,6 +236,19 @@ def normalise_pgp(text: str) -> str | None:
 
 
 def evaluate_field(spec: FieldSpec, scope: Any, ctx: PageContext, profile: Profile) -> FieldResult:
+    if spec.page or spec.source or spec.value is not None:
+        cached = ctx._page_fields.get(id(spec))
+        if cached is None:
+            cached = _evaluate_with_alternatives(spec, scope, ctx, profile)
+            ctx._page_fields[id(spec)] = cached
+        return FieldResult(cached.name, cached.value, cached.found, cached.error,
+                           cached.precision)
+    return _evaluate_with_alternatives(spec, scope, ctx, profile)
+
+
+def _evaluate_with_alternatives(
+    spec: FieldSpec, scope: Any, ctx: PageContext, profile: Profile
+) -> FieldResult:
     res = _evaluate_one(spec, scope, ctx, profile)
     for alt in spec.more:
         other = _evaluate_one(alt, scope, ctx, profile)
@@ -254,7 +274,7 @@ def _evaluate_one(spec: FieldSpec, scope: Any, ctx: PageContext, profile: Profil
     t = spec.type
     value: Any
     precision = None
-    decimal = profile.decimal or decimal_for_lang(ctx.lang)
+    decimal = profile.decimal or ctx.decimal()
     if t == "price":
         value = []
         for s in texts:
@@ -288,9 +308,13 @@ def _evaluate_one(spec: FieldSpec, scope: Any, ctx: PageContext, profile: Profil
 # --- records -------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=256)
+def _annotation(cls: type[Record], name: str) -> str:
+    return str(cls.__dataclass_fields__[name].type)
+
+
 def _coerce(cls: type[Record], name: str, value: Any) -> Any:
-    f = cls.__dataclass_fields__[name]
-    ann = str(f.type)
+    ann = _annotation(cls, name)
     if ann.startswith("list"):
         if isinstance(value, list):
             return value
@@ -321,8 +345,12 @@ def build_record(
         return None, results
     rec = cls(capture_id=capture_id, site=profile.site, source=f"profile:{profile.name}")
     warnings: list[str] = []
-    declared = [f for f in spec.fields if not f.page and f.value is None]
+    declared = 0
+    found = 0
     for f, r in zip(spec.fields, results, strict=True):
+        if not f.page and f.value is None:
+            declared += 1
+            found += r.found
         if r.error:
             warnings.append(f"{spec.type}.{f.name}: {r.error}")
         elif not r.found and f.required:
@@ -345,9 +373,7 @@ def build_record(
         rec.url = ctx.url  # type: ignore[attr-defined]
     if spec.type == "vendor" and not rec.other_accounts and rec.profile_text:  # type: ignore[attr-defined]
         rec.other_accounts = claimed_accounts(rec.profile_text)  # type: ignore[attr-defined]
-    found = sum(1 for f, r in zip(spec.fields, results, strict=True)
-                if r.found and f in declared)
-    rec.confidence = round(0.5 + 0.5 * found / len(declared), 3) if declared else 0.9
+    rec.confidence = round(0.5 + 0.5 * found / declared, 3) if declared else 0.9
     rec.warnings = warnings
     return rec, results
 

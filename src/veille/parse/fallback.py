@@ -20,9 +20,9 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from veille.parse.engine import PageContext, normalise_pgp
 from veille.parse.html import normalise_space
 from veille.parse.values import (
-    PRICE_RE,
     decimal_for_lang,
     find_prices,
+    iter_price_matches,
     normalise_currency,
     parse_date,
     parse_number,
@@ -88,6 +88,8 @@ def _machine_number(text: str) -> float | None:
 
 def _fold(text: str) -> str:
     """Lower case without accents or trailing colons, for label matching."""
+    if text.isascii():
+        return " ".join(text.lower().split()).strip(" :-*")
     t = unicodedata.normalize("NFKD", text.lower())
     t = "".join(c for c in t if not unicodedata.combining(c))
     return " ".join(t.replace("\u00a0", " ").split()).strip(" :：-–—*")
@@ -320,9 +322,8 @@ def from_patterns(tree: LexborHTMLParser, ctx: PageContext, found: Found) -> Non
     root = tree.body
     if "prices" not in found.values and root is not None:
         text = root.text(deep=True, separator="\n")[:200_000]
-        m = PRICE_RE.search(text)
-        if m:
-            found.put("prices", find_prices(m.group(0), decimal=found.decimal), "text")
+        for _num, _cur, start, end in iter_price_matches(text, limit=1):
+            found.put("prices", find_prices(text[start:end], decimal=found.decimal), "text")
     if "description" not in found.values and root is not None:
         best, best_len = None, 80
         for node in root.css("p, div, td, dd, article, section, pre, blockquote"):
@@ -339,11 +340,12 @@ def from_patterns(tree: LexborHTMLParser, ctx: PageContext, found: Found) -> Non
             found.put("unit", m.group(2).lower(), "text")
 
 
-def _page_prices_count(tree: LexborHTMLParser) -> int:
+def _page_prices_count(tree: LexborHTMLParser, limit: int = 8) -> int:
     root = tree.body
     if root is None:
         return 0
-    return len(PRICE_RE.findall(root.text(deep=True, separator="\n")[:200_000]))
+    text = root.text(deep=True, separator="\n")[:200_000]
+    return sum(1 for _ in iter_price_matches(text, limit=limit))
 
 
 def parse_fallback(

