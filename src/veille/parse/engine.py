@@ -27,6 +27,7 @@ _PGP = re.compile(
 )
 _ARMOR_HEADER = re.compile(r"^[A-Za-z][A-Za-z-]*: ")
 _WS = re.compile(r"\s+")
+_SINGLE_TYPES = frozenset({"text", "multiline", "int", "number", "date", "url"})
 
 
 @dataclass(slots=True)
@@ -44,9 +45,12 @@ class PageContext:
     # Page-level fields repeated in every scoped record (the vendor on each feedback) are
     # read once per page.
     _page_fields: dict[int, FieldResult] = field(default_factory=dict)
+    _decimal: str | None = "?"
 
     def decimal(self) -> str | None:
-        return decimal_for_lang(self.lang)
+        if self._decimal == "?":
+            self._decimal = decimal_for_lang(self.lang)
+        return self._decimal
 
     def lxml_root(self) -> Any:
         if self._lxml is None:
@@ -185,7 +189,8 @@ def _select(spec: FieldSpec, scope: Any, ctx: PageContext) -> list[Any]:
         pat = re.compile(spec.label, re.IGNORECASE)
         nodes = [v for lab, v in _label_pairs(scope, ctx) if pat.fullmatch(lab)]
     if spec.css:
-        nodes = [m for n in nodes for m in n.css(spec.css)]
+        nodes = nodes[0].css(spec.css) if len(nodes) == 1 else [
+            m for n in nodes for m in n.css(spec.css)]
     if spec.xpath:
         found: list[Any] = []
         for n in nodes if not isinstance(scope, LexborNode) else [ctx.lxml_root()]:
@@ -197,6 +202,8 @@ def _select(spec: FieldSpec, scope: Any, ctx: PageContext) -> list[Any]:
 
 def _strings(spec: FieldSpec, nodes: list[Any], ctx: PageContext) -> list[str]:
     multiline = spec.type == "multiline"
+    # Single-valued fields stop at the first non-empty value instead of reading every node.
+    first_only = not spec.all and spec.type in _SINGLE_TYPES
     out: list[str] = []
     for n in nodes:
         if spec.attr and not isinstance(n, str):
@@ -217,6 +224,8 @@ def _strings(spec: FieldSpec, nodes: list[Any], ctx: PageContext) -> list[str]:
             out.extend(p.strip() for p in s.split(spec.split) if p.strip())
         elif s:
             out.append(s)
+        if out and first_only:
+            break
     return out
 
 
@@ -310,23 +319,26 @@ def _evaluate_one(spec: FieldSpec, scope: Any, ctx: PageContext, profile: Profil
 
 @lru_cache(maxsize=256)
 def _annotation(cls: type[Record], name: str) -> str:
-    return str(cls.__dataclass_fields__[name].type)
+    """The record field's kind: list, int, float, str or other."""
+    ann = str(cls.__dataclass_fields__[name].type)
+    for kind in ("list", "int", "float", "str"):
+        if ann.startswith(kind):
+            return kind
+    return "other"
 
 
 def _coerce(cls: type[Record], name: str, value: Any) -> Any:
-    ann = _annotation(cls, name)
-    if ann.startswith("list"):
-        if isinstance(value, list):
-            return value
-        return [value]
+    kind = _annotation(cls, name)
+    if kind == "list":
+        return value if isinstance(value, list) else [value]
     if isinstance(value, list) and not (value and isinstance(value[0], Price)):
         value = ", ".join(str(v) for v in value)
-    if ann.startswith("int") and not isinstance(value, int):
+    if kind == "int" and not isinstance(value, int):
         n = parse_number(str(value))
         return int(n) if n is not None else None
-    if ann.startswith("float") and not isinstance(value, float | int):
+    if kind == "float" and not isinstance(value, float | int):
         return parse_number(str(value))
-    if ann.startswith("str") and not isinstance(value, str):
+    if kind == "str" and not isinstance(value, str):
         return str(value)
     return value
 

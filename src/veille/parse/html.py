@@ -46,6 +46,8 @@ def decode_html(body: bytes, content_type: str = "") -> tuple[str, list[str]]:
         return body.decode("utf-8", "replace"), warnings
 
 
+_INLINE_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u202f]+")
+_NEWLINE_RUNS = re.compile(r"(?: ?\n ?)+")
 _LINE_EDGES = re.compile(r" ?\n ?")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
 
@@ -90,7 +92,8 @@ def visible_text(tree: LexborHTMLParser) -> str:
     if root is None:
         return ""
     raw = root.text(separator="\n", strip=True)
-    return "\n".join(ln for ln in (" ".join(x.split()) for x in raw.split("\n")) if ln)
+    raw = _INLINE_SPACES.sub(" ", raw)
+    return _NEWLINE_RUNS.sub("\n", raw).strip()
 
 
 def page_title(tree: LexborHTMLParser) -> str:

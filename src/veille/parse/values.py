@@ -270,9 +270,13 @@ def parse_relative_date(text: str, now: datetime) -> tuple[str, str] | None:
     t = (text or "").strip().lower().replace("\u00a0", " ")
     if not t or len(t) > 120:
         return None
-    for word, days in _TODAY.items():
-        if t == word or t.startswith(word + " ") or t.endswith(" " + word):
-            return _iso(now - timedelta(days=days), "day"), "day"
+    if t in _TODAY:
+        return _iso(now - timedelta(days=_TODAY[t]), "day"), "day"
+    if not any(c.isdigit() for c in t) or " " not in t:
+        # "yesterday 14:00" style: a day word with something after it
+        head = t.split(" ", 1)[0]
+        if head in _TODAY:
+            return _iso(now - timedelta(days=_TODAY[head]), "day"), "day"
     parts = _REL_PART.findall(t)
     if not parts:
         return None
