@@ -24,8 +24,8 @@ def test_long_base58_run_with_addresses_around_it() -> None:
     assert [(m.kind, m.start) for m in ms if m.kind == "btc"] == [("btc", 0), ("btc", len(text) - 34)]
 
 
-def test_ten_megabyte_single_line() -> None:
-    line = ("a0Zx9 ." * 1_500_000)[:10_000_000]
+def test_multi_megabyte_single_line() -> None:
+    line = ("a0Zx9 ." * 500_000)[:3_000_000]  # the 10 MB figure is in the benchmark
     text = line + " contact@example.org"
     ms = extract(text)
     assert [(m.kind, m.value) for m in ms] == [("email", "contact@example.org")]

@@ -20,6 +20,7 @@ so time grows linearly with the text, including 10 MB single lines of base58 or 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -64,6 +65,26 @@ def _resolve(mentions: Iterable[Mention], pgp_spans: list[tuple[int, int]]) -> l
     return out
 
 
+_BLOB = re.compile(r"[0-9A-Za-z+/=]{64,}")
+
+
+def _prose_runs(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Number runs outside long alphanumeric blobs (base58, hex, base64): digits inside those
+    are never prices, phones or calibres, and skipping them keeps hostile blobs cheap."""
+    blobs = [m.span() for m in _BLOB.finditer(text)]
+    if not blobs:
+        return runs
+    out = []
+    j = 0
+    for s, e in runs:
+        while j < len(blobs) and blobs[j][1] <= s:
+            j += 1
+        if j < len(blobs) and blobs[j][0] <= s < blobs[j][1]:
+            continue
+        out.append((s, e))
+    return out
+
+
 def extract_with_warnings(
     text: str,
     *,
@@ -93,12 +114,11 @@ def extract_with_warnings(
 
     from veille.extract._text import lower_view
 
-    needs_runs = want & {"price", "quantity", "calibre", "phone", "whatsapp", "telegram",
-                         "signal"}
-    needs_low = needs_runs or want & {"pgp_fingerprint", "firearm", "email", "wickr", "session",
-                                      "xmpp", "icq", "kik"}
+    needs_runs = want & {"price", "quantity", "phone", "whatsapp", "telegram", "signal"}
+    needs_low = needs_runs or want & {"pgp_fingerprint", "firearm", "calibre", "email", "wickr",
+                                      "session", "xmpp", "icq", "kik"}
     low = lower_view(text) if needs_low else ""
-    runs = money.number_runs(text) if needs_runs else []
+    runs = _prose_runs(text, money.number_runs(text)) if needs_runs else []
     found: list[Mention] = []
     pgp_spans: list[tuple[int, int]] = []
     if "-----BEGIN PGP" in text:
@@ -123,7 +143,7 @@ def extract_with_warnings(
     if "firearm" in want:
         found += arms.find_firearms(text, low)
     if "calibre" in want:
-        found += arms.find_calibres(text, low, runs)
+        found += arms.find_calibres(text, low)
     return Extraction(_resolve(found, pgp_spans), warnings)
 
 

@@ -12,7 +12,7 @@ import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from veille.extract._text import lower_view, trie_regex
@@ -78,17 +78,25 @@ class _Entry:
     specificity: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity, for the resolve cache
 class _Matcher:
     scan: re.Pattern[str]
     entries: tuple[_Entry, ...]
 
     def resolve(self, span: str) -> _Entry | None:
+        return _resolve_cached(self, span.lower())
+
+    def _resolve(self, span: str) -> _Entry | None:
         best = None
         for e in self.entries:
             if e.pattern.fullmatch(span) and (best is None or e.specificity > best.specificity):
                 best = e
         return best
+
+
+@lru_cache(maxsize=8192)  # pure: the same few spellings recur on every page of a shop
+def _resolve_cached(matcher: _Matcher, span: str) -> _Entry | None:
+    return matcher._resolve(span)
 
 
 def _load(name: str) -> dict:
@@ -97,7 +105,8 @@ def _load(name: str) -> dict:
     )
 
 
-def _compile(groups: list[tuple[str, dict[str, str], list[str]]], atoms_of) -> _Matcher:
+def _compile(groups: list[tuple[str, dict[str, str], list[str]]], atoms_of,
+             front: str = r"(?a)\b") -> _Matcher:
     entries = []
     all_atoms = []
     for value, details, aliases in groups:
@@ -107,7 +116,7 @@ def _compile(groups: list[tuple[str, dict[str, str], list[str]]], atoms_of) -> _
         entries.append(_Entry(value, pat, details, max(len(a) for a in aliases)))
     # Case-sensitive over the lower-cased text with an ASCII word boundary in front: measured
     # fastest in `re` (it fails at once inside words); finer boundary rules are checked in Python.
-    scan = re.compile(r"(?a)\b(?:" + trie_regex(all_atoms) + ")" + _AFTER)
+    scan = re.compile(front + "(?:" + trie_regex(all_atoms) + ")" + _AFTER)
     return _Matcher(scan, tuple(entries))
 
 
@@ -137,7 +146,8 @@ def firearm_matcher() -> _Matcher:
 def calibre_matcher() -> _Matcher:
     raw = _load("calibres.toml")
     groups = [(c["value"], {}, c["aliases"]) for c in raw["calibre"]]
-    return _compile(groups, _calibre_atoms)
+    # ".45 ACP" starts with a dot, where there is no word boundary.
+    return _compile(groups, _calibre_atoms, front=r"(?a)(?:\b|(?=\.\d))")
 
 
 def _starts_word(low: str, i: int, calibre: bool) -> bool:
@@ -172,51 +182,5 @@ def find_firearms(text: str, low: str | None = None) -> Iterator[Mention]:
     yield from _find(text, lower_view(text) if low is None else low, "firearm", firearm_matcher())
 
 
-_LEAD = re.compile(r"[0-9]+(?:[.,][0-9]{1,2}(?![0-9]))?")
-_CAL_WORD_BEFORE = re.compile(r"(?:calibre|caliber|kaliber|calibro|cal\.?)\s{0,2}$")
-
-
-def find_calibres(text: str, low: str | None = None,
-                  runs: list[tuple[int, int]] | None = None) -> Iterator[Mention]:
-    """Every calibre spelling holds a number, so only number runs are tried (anchored)."""
-    from veille.extract.money import number_runs
-
-    low = lower_view(text) if low is None else low
-    matcher = calibre_matcher()
-    done = 0
-    n = len(low)
-    for rs, _e in number_runs(text) if runs is None else runs:
-        if rs < done:
-            continue
-        # The run may be "12, 809" (a list): what matters is its first number, which for a
-        # calibre is short (9, .45, 7.62, 12, 300).
-        e = _LEAD.match(low, rs).end()
-        if e - rs > 5:
-            continue
-        # What follows the number must be able to continue a calibre ("x39", "mm", " ACP",
-        # "/70", " gauge") unless a calibre word or a leading dot comes before it.
-        nxt = low[e + 1] if e < n and low[e] == " " and e + 1 < n else low[e] if e < n else ""
-        prev = low[rs - 1] if rs else ""
-        calword = prev in " ." and ("cal" in low[rs - 10 : rs] or "kal" in low[rs - 10 : rs])
-        if not (nxt.isalpha() or nxt in "x×*/-" or prev == "." or calword):
-            continue
-        starts = [rs]
-        if rs > 0 and low[rs - 1] == ".":
-            starts.insert(0, rs - 1)
-        w = _CAL_WORD_BEFORE.search(low, max(0, rs - 10), rs)
-        if w:
-            starts.insert(0, w.start())
-        for s in starts:
-            m = matcher.scan.match(low, s)
-            if not m or m.end() <= rs or not _starts_word(low, s, True):
-                continue
-            span = text[s : m.end()]
-            entry = matcher.resolve(span)
-            if entry is None:
-                continue
-            details = dict(entry.details)
-            if span.lower() != entry.value.lower():
-                details["raw"] = span
-            yield Mention("calibre", entry.value, s, m.end(), details)
-            done = m.end()
-            break
+def find_calibres(text: str, low: str | None = None) -> Iterator[Mention]:
+    yield from _find(text, lower_view(text) if low is None else low, "calibre", calibre_matcher())

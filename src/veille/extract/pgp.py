@@ -115,28 +115,40 @@ def _rebuild_binary(block: str) -> bytes | None:
         return None
 
 
+MAX_WARNINGS = 20
+
+
 def find_pgp_blocks(text: str, warn: Warn) -> Iterator[Mention]:
+    # Every search below moves forward only and the position of the next END line is
+    # remembered, so a page of BEGIN lines without END costs one pass, not one pass per BEGIN.
     pos = 0
+    next_end = -2  # not searched yet
+    warned = 0
+
+    def skip(message: str) -> None:
+        nonlocal warned
+        warned += 1
+        if warned <= MAX_WARNINGS:
+            warn(message)
+        elif warned == MAX_WARNINGS + 1:
+            warn("more broken PGP public key blocks; further warnings suppressed")
+
     while True:
         start = text.find(BEGIN, pos)
         if start < 0:
             return
-        end = text.find(END, start + len(BEGIN), start + MAX_BLOCK_CHARS)
-        if end < 0:
-            nxt = text.find(BEGIN, start + len(BEGIN))
-            warn(f"PGP public key block at offset {start} has no END line (truncated); skipped")
+        if next_end != -1 and next_end < start + len(BEGIN):
+            next_end = text.find(END, start + len(BEGIN))
+        nxt = text.find(BEGIN, start + len(BEGIN))
+        if next_end < 0 or next_end - start > MAX_BLOCK_CHARS or 0 <= nxt < next_end:
+            skip(f"PGP public key block at offset {start} has no END line (truncated); skipped")
             if nxt < 0:
                 return
             pos = nxt
             continue
-        end += len(END)
+        end = next_end + len(END)
         pos = end
         block = text[start:end]
-        nested = block.find(BEGIN, len(BEGIN))
-        if nested >= 0:
-            warn(f"PGP public key block at offset {start} has no END line (truncated); skipped")
-            pos = start + nested
-            continue
         key = None
         error = ""
         try:
@@ -150,7 +162,7 @@ def find_pgp_blocks(text: str, warn: Warn) -> Iterator[Mention]:
                 except ValueError as e2:
                     error = str(e2)
         if key is None:
-            warn(f"PGP public key block at offset {start} does not parse ({error}); skipped")
+            skip(f"PGP public key block at offset {start} does not parse ({error}); skipped")
             continue
         fpr = str(key.pop("fingerprint"))
         yield Mention("pgp", fpr, start, end, key)
