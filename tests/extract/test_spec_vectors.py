@@ -271,3 +271,18 @@ def test_cashaddr_spec_example() -> None:
     assert found[0].start == 4
     assert [m.value for m in _found("BCH qpm2qsznhks23z7629mms6s4cwef74vcwvy22gdx6a", "bch")] == [addr]
     assert _found("BCH qpm2qsznhks23z7629mms6s4cwef74vcwvy22gdx6b") == []
+
+
+def test_monero_subaddress_and_integrated() -> None:
+    from veille.demo.addresses import _monero_b58, keccak256
+
+    rng = random.Random(11)
+    for tag, extra, kind_type in ((42, 0, "subaddress"), (19, 8, "integrated"), (18, 0, "standard"),
+                                  (53, 0, "standard")):
+        payload = bytes([tag]) + rng.randbytes(64 + extra)
+        addr = _monero_b58(payload + keccak256(payload)[:4])
+        found = _found(f"XMR {addr}", "xmr")
+        assert [(m.value, m.details["type"]) for m in found] == [(addr, kind_type)]
+        assert found[0].details.get("network", "mainnet") == ("testnet" if tag == 53 else "mainnet")
+        bad = _monero_b58(payload + bytes(4))
+        assert _found(f"XMR {bad}", "xmr") == []

@@ -57,9 +57,9 @@ def vocab() -> _Vocab:
     )
     labels: dict[str, list[str]] = raw["labels"]
     words = raw["words"]
-    label_kind = {_norm_label(w): kind for kind, words in labels.items() for w in words}
-    all_labels = [w for words in labels.values() for w in words]
-    # Labels are found in the lower-cased view by literal search on their first three
+    label_kind = {_norm_label(w): kind for kind, ws in labels.items() for w in ws}
+    all_labels = [w for ws in labels.values() for w in ws]
+    # Labels are found in the lower-cased view by literal search on their first four
     # characters (fast whatever the text), then confirmed with one anchored trie regex.
     label_re = re.compile(trie_regex([_label_atoms(w) for w in all_labels]) + r"(?!\w)")
     # Phone labels ("tel", "call", "text") are everyday substrings, so they are not searched
@@ -73,7 +73,7 @@ def vocab() -> _Vocab:
     # The gap between a label and its value: punctuation runs and qualifier words, bounded by
     # the caller through `endpos`, so this cannot run away on hostile input.
     gap_re = re.compile(
-        rf"(?:[\s:=>\-.…/|~*?!()\[\]{{}}«»→#,;'\"_]+|(?:{quals})(?!\w))*", re.I
+        rf"(?:[\s:=>\-.…/|~*?!()\[\]{{}}«»→#,;'\"_]|(?:{quals})(?!\w))*", re.I
     )
     import phonenumbers
 
