@@ -115,7 +115,7 @@ def extract_with_warnings(
     from veille.extract._text import lower_view
 
     needs_runs = want & {"price", "quantity", "phone", "whatsapp", "telegram", "signal"}
-    needs_low = needs_runs or want & {"pgp_fingerprint", "firearm", "calibre", "email", "wickr",
+    needs_low = needs_runs or want & {"pgp_fingerprint", "firearm", "calibre", "wickr",
                                       "session", "xmpp", "icq", "kik"}
     low = lower_view(text) if needs_low else ""
     runs = _prose_runs(text, money.number_runs(text)) if needs_runs else []
@@ -135,7 +135,8 @@ def extract_with_warnings(
     contact_kinds = {"email", "phone", "telegram", "wickr", "session", "signal", "xmpp", "icq",
                      "kik", "whatsapp"}
     if want & contact_kinds:
-        found += (m for m in contacts.find_contacts(text, region, low, runs) if m.kind in want)
+        found += (m for m in contacts.find_contacts(text, region, low, runs, want)
+                  if m.kind in want)
     if "price" in want:
         found += money.find_prices(text, low, runs)
     if "quantity" in want:

@@ -413,15 +413,24 @@ def find_links(text: str, low: str) -> Iterator[Mention]:
                 yield Mention("icq", m.group(1), s, m.end(), {"form": "link"})
 
 
+HANDLE_KINDS = frozenset({"telegram", "wickr", "session", "signal", "xmpp", "icq", "kik",
+                          "whatsapp", "phone"})
+
+
 def find_contacts(text: str, region: str | None, low: str | None = None,
-                  runs: list[tuple[int, int]] | None = None) -> Iterator[Mention]:
+                  runs: list[tuple[int, int]] | None = None,
+                  want: frozenset[str] | set[str] | None = None) -> Iterator[Mention]:
     from veille.extract.money import number_runs
 
+    want = HANDLE_KINDS | {"email"} if want is None else want
     low = lower_view(text) if low is None else low
-    if "@" in text:
+    if "email" in want and "@" in text:
         yield from find_emails(text)
-    if "+" in text:
-        yield from find_plus_phones(text, region, low)
-    yield from find_national_phones(text, low, region, number_runs(text) if runs is None else runs)
-    yield from _labelled(text, low, region)
-    yield from find_links(text, low)
+    if "phone" in want:
+        if "+" in text:
+            yield from find_plus_phones(text, region, low)
+        yield from find_national_phones(text, low, region,
+                                        number_runs(text) if runs is None else runs)
+    if want & HANDLE_KINDS:
+        yield from _labelled(text, low, region)
+        yield from find_links(text, low)

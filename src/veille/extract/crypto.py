@@ -23,6 +23,7 @@ from veille.records import Mention
 MAX_ADDRESS_LEN = 110
 _TOKEN = re.compile(r"[0-9A-Za-z]{14,}")  # 14: the shortest segwit address
 _HEX = re.compile(r"[0-9a-fA-F]{40}")
+_NOT_B58 = re.compile(r"[0OIl]")
 
 # One-byte Base58Check versions with a 20-byte hash: (kind, type, network).
 _B58_V1: dict[int, tuple[str, str, str]] = {
@@ -164,7 +165,9 @@ def classify_token(tok: str) -> tuple[str, str, dict[str, object]] | None:
             return found
     if n in (95, 106):
         return _monero(tok)
-    if 25 <= n <= 36:
+    # Base58Check candidates start with a known version character and never hold 0, O, I, l:
+    # tested before any big-integer decoding, since long glued words are common in listings.
+    if 25 <= n <= 36 and tok[0] in "13mn2LMX7Tt" and not _NOT_B58.search(tok):
         return _base58(tok)
     return None
 
