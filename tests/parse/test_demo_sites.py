@@ -36,13 +36,18 @@ def test_profiles_match_demo_truth(corpus: Path):
             assert value >= 0.99, (kind, fname, value, result["misses"].get(f"{kind}.{fname}"))
 
 
-def test_fallback_on_demo_layouts_finds_titles_and_prices(corpus: Path):
-    """Without profiles: the generic reader still gets the core of every listing page."""
+def test_fallback_on_demo_layouts(corpus: Path):
+    """Without profiles: the generic readers get the core of listing and vendor pages.
+
+    The first measurement (before the fallback had seen these layouts) was recorded in the
+    README; these thresholds hold for the current fallback, which has seen them."""
     acc = evaluate_demo(corpus, ParseConfig(use_builtin_profiles=False))["accuracy"]
-    print("fallback on demo:", json.dumps(acc["listing"]))
-    assert acc["listing"]["found"] >= 0.95
-    assert acc["listing"]["title"] >= 0.95
-    assert acc["listing"]["prices"] >= 0.75
+    print("fallback on demo:", json.dumps(acc))
+    listing, vendor = acc["listing"], acc["vendor"]
+    assert listing["found"] >= 0.95 and listing["title"] >= 0.95
+    assert listing["prices"] >= 0.8 and listing["vendor"] >= 0.9
+    assert listing["ships_from"] >= 0.9 and listing["category_path"] >= 0.9
+    assert vendor["found"] >= 0.9 and vendor["name"] >= 0.9 and vendor["pgp_block"] >= 0.9
 
 
 def test_malformed_demo_pages_warn_and_keep_what_they_can(corpus: Path):

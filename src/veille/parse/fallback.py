@@ -31,7 +31,8 @@ from veille.records import Listing, Price, Record, Vendor
 
 # Strength of each signal, used as the confidence of the fields it gives.
 WEIGHTS = {"json-ld": 0.95, "microdata": 0.9, "opengraph": 0.8, "label": 0.8,
-           "price-class": 0.65, "heading": 0.6, "link": 0.45, "text": 0.45, "main-block": 0.5}
+           "price-class": 0.65, "heading": 0.6, "link": 0.45, "text": 0.45, "main-block": 0.5,
+           "breadcrumb": 0.7, "url": 0.5}
 
 # Labels as pages write them, accents and case removed, to record fields.
 _LABELS: dict[str, tuple[str, ...]] = {
@@ -61,6 +62,14 @@ _LABELS: dict[str, tuple[str, ...]] = {
                     "produktbeschreibung", "descriptif"),
     "quantity": ("quantite", "quantity", "menge", "cantidad", "qty", "stock", "lager",
                  "poids", "weight", "gewicht", "peso"),
+    "vendor_joined": ("membre depuis", "member since", "joined", "inscrit depuis",
+                      "inscription", "mitglied seit", "registriert seit", "dabei seit",
+                      "miembro desde", "registrado desde", "vendor since", "vendeur depuis",
+                      "verkaufer seit", "vendedor desde", "vendor for", "registered"),
+    "vendor_sales": ("ventes", "sales", "verkaufe", "verkaufte", "ventas", "transactions",
+                     "orders", "commandes", "bestellungen", "pedidos", "deals", "vendus"),
+    "vendor_rating": ("note", "rating", "bewertung", "valoracion", "puntuacion",
+                      "avg rating", "note moyenne", "durchschnitt", "score", "feedback score"),
     "listed_since": ("listed since", "en ligne depuis", "publie le", "date de publication",
                      "eingestellt am", "online seit", "publicado el", "fecha de publicacion",
                      "listed", "date", "datum", "fecha", "added", "ajoute le"),
@@ -75,6 +84,28 @@ _VENDOR_HREF = re.compile(
 _UNIT_QTY = re.compile(r"(\d+(?:[.,]\d+)?)\s?(kg|g|gr|mg|µg|ug|ml|l|oz|lb|pcs|pills?|tabs?|"
                        r"x|units?|st(?:ück|k)?|comprimés?|unités?|pastillas?|unidades)\b", re.I)
 MAX_LABEL_NODES = 5000
+_BREADCRUMB = ('[class*="breadcrumb"] a, [id*="breadcrumb"] a, [aria-label*="breadcrumb"] a, '
+               '[class*="crumb"] a, #fil a, [class*="pfad"] a, [class*="ariane"] a, '
+               '[class*="migas"] a')
+_HOME_WORDS = {"home", "accueil", "start", "startseite", "inicio", "index", "portada"}
+_URL_KEY = re.compile(r"[?&](?:id|code|offer|item|product|listing|pid|ad)=([\w.-]{2,64})", re.I)
+_PATH_KEY = re.compile(r"/([A-Za-z0-9][\w.-]{2,63})/?$")
+
+
+def _key_from_url(url: str) -> str | None:
+    """The listing's identifier as its URL shows it: ?id=..., or the last path segment."""
+    m = _URL_KEY.search(url or "")
+    if m:
+        return m.group(1)
+    path = (url or "").split("?", 1)[0].split("#", 1)[0]
+    if path.startswith(("file:", "data:")):
+        return None
+    m = _PATH_KEY.search(path)
+    if m and not re.search(r"\.(?:html?|php|aspx?)$", m.group(1)):
+        return m.group(1)
+    if m:
+        return re.sub(r"\.(?:html?|php|aspx?)$", "", m.group(1)) or None
+    return None
 
 
 def _machine_number(text: str) -> float | None:
@@ -100,6 +131,7 @@ class Found:
     values: dict[str, Any] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
     decimal: str | None = None  # the page's decimal mark, from its language
+    now: Any = None  # capture time, for relative dates
 
     def put(self, name: str, value: Any, source: str) -> None:
         if value in (None, "", []) or name in self.values:
@@ -234,13 +266,20 @@ def from_opengraph(tree: LexborHTMLParser, found: Found) -> None:
     found.put("description", meta.get("og:description"), "opengraph")
 
 
-def _value_after_label(node: LexborNode, label_text: str) -> str:
-    """The value next to a label node: the rest of its parent's text, else the next cell."""
+def _value_after_label(node: LexborNode, label_text: str, fname: str = "") -> str:
+    """The value next to a label node: the next cell, else the rest of its parent's text."""
     if node.tag in ("th", "td", "dt"):
         sib = node.next
         while sib is not None and sib.tag not in ("td", "dd", "th"):
             sib = sib.next
-        return " ".join(sib.text(deep=True, separator=" ").split()) if sib is not None else ""
+        if sib is None:
+            return ""
+        if fname == "vendor":
+            # A vendor cell often adds a rating or badge after the name's link.
+            link = sib.css_first("a")
+            if link is not None and link.text(deep=True).strip():
+                return " ".join(link.text(deep=True, separator=" ").split())
+        return " ".join(sib.text(deep=True, separator=" ").split())
     parent = node.parent
     if parent is not None:
         ptext = " ".join(parent.text(deep=True, separator=" ").split())
@@ -264,16 +303,40 @@ def from_labels(tree: LexborHTMLParser, found: Found) -> None:
         if i >= MAX_LABEL_NODES:
             break
         own = node.text(deep=True, separator=" ")
-        if len(own) > 40:
+        if len(own) > 60:
             continue
         key = _fold(own)
-        fname = LABEL_TO_FIELD.get(key)
-        if fname is None or fname in found.values:
+        fname = _label_field(key)
+        if fname is not None:
+            if fname in found.values:
+                continue
+            value = _value_after_label(node, own.strip(), fname)
+            if value:
+                _put_labelled(found, fname, value)
             continue
-        value = _value_after_label(node, own.strip())
-        if not value:
-            continue
-        _put_labelled(found, fname, value)
+        # "Joined 2023-12-15" or "170 sales": label and value in one element.
+        words = key.split(" ")
+        for n in (3, 2, 1):
+            if len(words) > n:
+                fname = LABEL_TO_FIELD.get(" ".join(words[:n]))
+                value = " ".join(own.split()[n:]) if fname else ""
+                if not fname:
+                    fname = LABEL_TO_FIELD.get(" ".join(words[-n:]))
+                    value = " ".join(own.split()[:-n]) if fname else ""
+                if fname and fname.startswith("vendor_") and fname not in found.values:
+                    _put_labelled(found, fname, value)
+                    break
+
+
+def _label_field(key: str) -> str | None:
+    fname = LABEL_TO_FIELD.get(key)
+    if fname is None and ("/" in key or "|" in key):
+        # Bilingual labels: "Versand von / Ships from".
+        for part in re.split(r"\s*[/|]\s*", key):
+            fname = LABEL_TO_FIELD.get(part)
+            if fname is not None:
+                break
+    return fname
 
 
 def _put_labelled(found: Found, fname: str, value: str) -> None:
@@ -290,10 +353,21 @@ def _put_labelled(found: Found, fname: str, value: str) -> None:
         if m:
             found.put("quantity", parse_number(m.group(1)), "label")
             found.put("unit", m.group(2).lower(), "label")
-    elif fname == "listed_since":
-        d = parse_date(value)
+    elif fname in ("listed_since", "vendor_joined"):
+        d = parse_date(value, found.now)
         if d:
-            found.put("listed_since", d[0], "label")
+            found.put(fname, d[0], "label")
+    elif fname == "vendor_sales":
+        n = parse_number(value)
+        if n is not None and n >= 0:
+            found.put(fname, int(n), "label")
+    elif fname == "vendor_rating":
+        m = re.search(r"(\d+(?:[.,]\d+)?)\s*(?:/\s*(\d+(?:[.,]\d+)?))?", value)
+        if m:
+            r = parse_number(m.group(1), decimal=",") if "," in m.group(1) else float(m.group(1))
+            scale = parse_number(m.group(2), decimal=",") if m.group(2) else 5.0
+            if r is not None and scale and 0 <= r <= scale:
+                found.put(fname, round(r * 5.0 / scale, 3) if scale != 5.0 else r, "label")
     else:
         found.put(fname, value[:2000] if fname == "description" else value[:300], "label")
 
@@ -333,6 +407,19 @@ def from_patterns(tree: LexborHTMLParser, ctx: PageContext, found: Found) -> Non
         if best is not None:
             found.put("description", normalise_space(best.text(separator="\n"))[:5000],
                       "main-block")
+    if "category_path" not in found.values:
+        seen: set[int] = set()
+        crumbs = []
+        for a in tree.css(_BREADCRUMB)[:40]:
+            if a.mem_id not in seen:  # grouped selectors can return a node twice
+                seen.add(a.mem_id)
+                crumbs.append(" ".join(a.text(deep=True, separator=" ").split()))
+        crumbs = [c for c in crumbs if c and len(c) < 80]
+        if crumbs and _fold(crumbs[0]) in _HOME_WORDS:
+            crumbs = crumbs[1:]
+        found.put("category_path", crumbs, "breadcrumb")
+    if "listing_key" not in found.values:
+        found.put("listing_key", _key_from_url(ctx.url), "url")
     if "quantity" not in found.values and found.values.get("title"):
         m = _UNIT_QTY.search(found.values["title"])
         if m:
@@ -353,7 +440,7 @@ def parse_fallback(
 ) -> tuple[list[Record], str, list[str]]:
     """Records the generic readers can justify, the page kind they suggest, and warnings."""
     warnings: list[str] = []
-    found = Found(decimal=decimal_for_lang(ctx.lang))
+    found = Found(decimal=decimal_for_lang(ctx.lang), now=ctx.captured_at)
     for step in (
         lambda: from_json_ld(json_ld, found, warnings),
         lambda: from_microdata(tree, found),
@@ -370,7 +457,11 @@ def parse_fallback(
     structured = any(s in ("json-ld", "microdata", "opengraph", "label")
                      for s in found.sources.values())
     kind = "other"
-    if v.get("title") and v.get("prices"):
+    weak_price = found.sources.get("prices") in ("text", "price-class")
+    if any(n in v for n in ("vendor_joined", "vendor_sales")) and weak_price:
+        # A vendor page whose only "price" is a balance or a figure in the text.
+        kind = "vendor"
+    elif v.get("title") and v.get("prices"):
         n_prices = _page_prices_count(tree)
         if not structured and n_prices >= 8:
             kind = "search"  # many unlabelled prices: a category or search result page
@@ -389,18 +480,25 @@ def parse_fallback(
             listing.warnings.append("fallback: no vendor found")
         records.append(listing)
     root = tree.body
-    if root is not None:
-        text = root.text(deep=True, separator="\n")
-        if "-----BEGIN PGP PUBLIC KEY BLOCK-----" in text:
-            block = normalise_pgp(text)
-            if block:
-                name = v.get("vendor") or ""
-                vendor = Vendor(capture_id=capture_id, site=site, source="fallback",
-                                name=name, url=ctx.url, pgp_block=block,
-                                confidence=0.5 if name else 0.3)
-                if not name:
-                    vendor.warnings.append("fallback: PGP key found but no vendor name")
-                records.append(vendor)
-                if kind == "other":
-                    kind = "vendor"
+    text = root.text(deep=True, separator="\n") if root is not None else ""
+    block = normalise_pgp(text) if "-----BEGIN PGP PUBLIC KEY BLOCK-----" in text else None
+    vendor_signals = [n for n in ("vendor_joined", "vendor_sales") if n in v]
+    if kind != "listing" and (block or vendor_signals):
+        # A vendor's page: the heading names the vendor unless a label does.
+        name = v.get("vendor") or ""
+        if not name and found.sources.get("title") == "heading":
+            name = v.get("title") or ""
+        vendor = Vendor(capture_id=capture_id, site=site, source="fallback", name=name,
+                        url=ctx.url, pgp_block=block, joined=v.get("vendor_joined"),
+                        sales=v.get("vendor_sales"), rating=v.get("vendor_rating"),
+                        profile_text=v.get("description") or "")
+        vendor.confidence = round(min(0.9, 0.3 + 0.15 * len(vendor_signals)
+                                      + (0.2 if name else 0) + (0.1 if block else 0)), 3)
+        if not name:
+            vendor.warnings.append("fallback: vendor page without a vendor name")
+        records.append(vendor)
+        if kind == "other":
+            kind = "vendor"
+    elif block and kind == "listing":
+        warnings.append("fallback: a PGP key on a listing page was not attributed")
     return records, kind, warnings
