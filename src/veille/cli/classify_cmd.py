@@ -272,12 +272,20 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """Per-class precision, recall, F1 and confusion matrix on the multilingual test set."""
-    from veille.classify.experiments import lomo, multilingual
+    from veille.classify.experiments import lomo, multilingual, multilingual_test_path
     from veille.classify.lexicon import default_taxonomy
 
     clf = _load_model(model)
     result: dict = {"model": clf.version}
-    ml = multilingual(clf, test)  # type: ignore[arg-type]
+    test = test or multilingual_test_path()
+    if not test.exists():
+        _err(f"error: test set {test} not found (pass --test FILE)")
+        raise typer.Exit(2)
+    try:
+        ml = multilingual(clf, test)
+    except (OSError, ValueError, KeyError) as exc:
+        _err(f"error: {test}: {exc}")
+        raise typer.Exit(2) from exc
     result["multilingual"] = {k: v.to_json() for k, v in ml.items()}
     if not as_json:
         typer.echo(f"model {clf.version} - multilingual test set")
