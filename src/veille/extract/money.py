@@ -34,6 +34,8 @@ class _Tables:
     cur_before: re.Pattern[str]
     unit_after: re.Pattern[str]
     last_chars: frozenset[str]
+    cur_first_chars: frozenset[str]
+    unit_first_chars: frozenset[str]
     currencies: dict[str, str]
     units: dict[str, tuple[str, float]]
 
@@ -57,6 +59,8 @@ def tables() -> _Tables:
         cur_before=re.compile(rf"({cur})\s?$"),
         unit_after=re.compile(rf"[ \u00a0]?({_trie(list(units))})(?![^\W\d_])"),
         last_chars=frozenset(c[-1] for c in currencies),
+        cur_first_chars=frozenset(c[0] for c in currencies),
+        unit_first_chars=frozenset(u[0] for u in units),
         currencies=currencies,
         units=units,
     )
@@ -113,13 +117,18 @@ def find_prices(text: str, low: str | None = None,
                 runs: list[tuple[int, int]] | None = None) -> Iterator[Mention]:
     t = tables()
     low = text.lower() if low is None else low
-    last_chars = t.last_chars
+    last_chars, first_chars = t.last_chars, t.cur_first_chars
+    n = len(low)
     for rs, e in number_runs(text) if runs is None else runs:
         if rs > 0 and low[rs - 1] in ".,":
             continue
         code = None
         before = False
-        m = t.cur_after.match(low, e)
+        # One character test rules out most numbers (dates, ratings) before any regex runs.
+        nxt = low[e] if e < n else ""
+        if nxt.isspace() and e + 1 < n:
+            nxt = low[e + 1]
+        m = t.cur_after.match(low, e) if nxt in first_chars else None
         if m and _word_ok(low, m.start(1), m.end(1)):
             code, end = t.currencies.get(m.group(1)), m.end()
         elif rs > 0 and (low[rs - 1] in last_chars or (rs > 1 and low[rs - 2] in last_chars)):
@@ -149,7 +158,14 @@ def find_quantities(text: str, low: str | None = None,
                     runs: list[tuple[int, int]] | None = None) -> Iterator[Mention]:
     t = tables()
     low = text.lower() if low is None else low
+    first_chars = t.unit_first_chars
+    n = len(low)
     for rs, e in number_runs(text) if runs is None else runs:
+        nxt = low[e] if e < n else ""
+        if nxt in " \u00a0" and e + 1 < n:
+            nxt = low[e + 1]
+        if nxt not in first_chars:
+            continue
         m = t.unit_after.match(low, e)
         if not m:
             continue
