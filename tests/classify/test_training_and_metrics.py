@@ -9,8 +9,8 @@ from veille.classify.classifier import LinearClassifier
 from veille.classify.datasets import Example, seed_examples
 from veille.classify.evaluation import evaluate
 from veille.classify.lexicon import LABELS, Taxonomy
-from veille.classify.model import LinearWeights
 from veille.classify.training import TrainConfig, assemble, fit
+from veille.classify.weights import LinearWeights
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,8 @@ import numpy as np
 
 from veille.classify.features import Analysed, Featurizer
 from veille.classify.lexicon import LABELS, Taxonomy
-from veille.classify.model import LinearWeights
 from veille.classify.prediction import Prediction
+from veille.classify.weights import LinearWeights
 
 RULE_SCORE = 0.75  # a fired definition rule is not a probability; report it as fairly sure
 

@@ -13,7 +13,7 @@ import numpy as np
 from veille.classify.datasets import MARKETS, Example, load_markets, seed_examples
 from veille.classify.features import FeatureConfig, Featurizer
 from veille.classify.lexicon import LABELS, Taxonomy
-from veille.classify.model import LinearWeights
+from veille.classify.weights import LinearWeights
 
 
 @dataclass
