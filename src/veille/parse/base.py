@@ -110,7 +110,7 @@ def parse_html(doc: Document, config: ParseConfig) -> ParseResult:
     if _looks_truncated(html):
         warnings.append("page looks truncated (no closing </html>); fields may be missing")
     ctx = PageContext(tree=tree, html=html, url=doc.url, title=title,
-                      captured_at=doc.captured_at, lang=page_lang(tree))
+                      captured_at=doc.captured_at, lang=page_lang(tree), text=page.text)
     records = []
     try:
         profiles, profile_errors = candidate_profiles(config)

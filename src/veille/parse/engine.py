@@ -40,6 +40,7 @@ class PageContext:
     title: str
     captured_at: datetime
     lang: str | None = None  # the page's <html lang>, for number formats
+    text: str | None = None  # the page's visible text, when already computed
     _lxml: Any = None
     _labels: dict[int, list[tuple[str, Any]]] = field(default_factory=dict)
     # Page-level fields repeated in every scoped record (the vendor on each feedback) are

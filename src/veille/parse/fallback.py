@@ -84,6 +84,7 @@ _VENDOR_HREF = re.compile(
 _UNIT_QTY = re.compile(r"(\d+(?:[.,]\d+)?)\s?(kg|g|gr|mg|µg|ug|ml|l|oz|lb|pcs|pills?|tabs?|"
                        r"x|units?|st(?:ück|k)?|comprimés?|unités?|pastillas?|unidades)\b", re.I)
 MAX_LABEL_NODES = 5000
+_LETTER = re.compile(r"[^\W\d_]")
 _BREADCRUMB = ('[class*="breadcrumb"] a, [id*="breadcrumb"] a, [aria-label*="breadcrumb"] a, '
                '[class*="crumb"] a, #fil a, [class*="pfad"] a, [class*="ariane"] a, '
                '[class*="migas"] a')
@@ -132,6 +133,7 @@ class Found:
     sources: dict[str, str] = field(default_factory=dict)
     decimal: str | None = None  # the page's decimal mark, from its language
     now: Any = None  # capture time, for relative dates
+    text_prices: list[tuple[str, str, int, int]] | None = None
 
     def put(self, name: str, value: Any, source: str) -> None:
         if value in (None, "", []) or name in self.values:
@@ -303,8 +305,8 @@ def from_labels(tree: LexborHTMLParser, found: Found) -> None:
         if i >= MAX_LABEL_NODES:
             break
         own = node.text(deep=True, separator=" ")
-        if len(own) > 60:
-            continue
+        if len(own) > 60 or _LETTER.search(own) is None:
+            continue  # labels are short and have letters
         key = _fold(own)
         fname = _label_field(key)
         if fname is not None:
@@ -395,9 +397,11 @@ def from_patterns(tree: LexborHTMLParser, ctx: PageContext, found: Found) -> Non
                     break
     root = tree.body
     if "prices" not in found.values and root is not None:
-        text = root.text(deep=True, separator="\n")[:200_000]
-        for _num, _cur, start, end in iter_price_matches(text, limit=1):
-            found.put("prices", find_prices(text[start:end], decimal=found.decimal), "text")
+        matches = _text_prices(ctx, found)
+        if matches:
+            _num, _cur, start, end = matches[0]
+            found.put("prices", find_prices(_page_text(ctx)[start:end], decimal=found.decimal),
+                      "text")
     if "description" not in found.values and root is not None:
         best, best_len = None, 80
         for node in root.css("p, div, td, dd, article, section, pre, blockquote"):
@@ -427,12 +431,30 @@ def from_patterns(tree: LexborHTMLParser, ctx: PageContext, found: Found) -> Non
             found.put("unit", m.group(2).lower(), "text")
 
 
-def _page_prices_count(tree: LexborHTMLParser, limit: int = 8) -> int:
-    root = tree.body
-    if root is None:
-        return 0
-    text = root.text(deep=True, separator="\n")[:200_000]
-    return sum(1 for _ in iter_price_matches(text, limit=limit))
+SEARCH_PAGE_PRICES = 8  # this many unlabelled prices make a result page, not a listing
+
+
+def _page_text(ctx: PageContext) -> str:
+    if ctx.text is None:
+        root = ctx.tree.body
+        ctx.text = root.text(deep=True, separator="\n") if root is not None else ""
+    return ctx.text[:200_000]
+
+
+TEXT_PRICE_WINDOW = 12_000  # characters of text scanned for prices, from the title on
+
+
+def _text_prices(ctx: PageContext, found: Found) -> list[tuple[str, str, int, int]]:
+    """The first few amounts with a currency in the page text, from the title onwards
+    (menus and balances above it are not the offer), scanned once per page."""
+    if found.text_prices is None:
+        text = _page_text(ctx)
+        title = found.values.get("title") or ""
+        start = max(0, text.find(title)) if title else 0
+        window = text[start:start + TEXT_PRICE_WINDOW]
+        found.text_prices = [(n, c, a + start, b + start) for n, c, a, b in
+                             iter_price_matches(window, limit=SEARCH_PAGE_PRICES)]
+    return found.text_prices
 
 
 def parse_fallback(
@@ -462,7 +484,7 @@ def parse_fallback(
         # A vendor page whose only "price" is a balance or a figure in the text.
         kind = "vendor"
     elif v.get("title") and v.get("prices"):
-        n_prices = _page_prices_count(tree)
+        n_prices = len(_text_prices(ctx, found))
         if not structured and n_prices >= 8:
             kind = "search"  # many unlabelled prices: a category or search result page
         else:
@@ -479,8 +501,7 @@ def parse_fallback(
         if "vendor" not in v:
             listing.warnings.append("fallback: no vendor found")
         records.append(listing)
-    root = tree.body
-    text = root.text(deep=True, separator="\n") if root is not None else ""
+    text = _page_text(ctx)
     block = normalise_pgp(text) if "-----BEGIN PGP PUBLIC KEY BLOCK-----" in text else None
     vendor_signals = [n for n in ("vendor_joined", "vendor_sales") if n in v]
     if kind != "listing" and (block or vendor_signals):
