@@ -116,3 +116,8 @@ def test_broken_model_directory_gives_none_not_a_crash(tmp_path, monkeypatch) ->
     with pytest.raises(ValueError):
         load(tmp_path)
     assert os.environ["VEILLE_MODEL_DIR"]
+
+
+def test_text_with_no_known_term_and_no_confidence_is_other_for_review(clf) -> None:
+    p = clf.predict([("TW9SYEKpE5bju3Q", "")])[0]
+    assert p.label == "other" and p.review

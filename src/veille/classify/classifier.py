@@ -34,6 +34,9 @@ class LinearClassifier:
         self.version = str(weights.meta.get("version", "unversioned"))
         self.review_prob = float(weights.meta.get("review_prob", 0.6))
         self.review_margin = float(weights.meta.get("review_margin", 0.2))
+        # Nothing in the text is a known term and the model hesitates: call it "other" (and
+        # flag it) rather than let the largest class absorb gibberish and private listings.
+        self.unknown_prob = float(weights.meta.get("unknown_prob", 0.0))
 
     @classmethod
     def from_dir(cls, directory: Path, taxonomy: Taxonomy) -> LinearClassifier:
@@ -99,6 +102,10 @@ class LinearClassifier:
                 continue
             if not a.title and not a.text:
                 out.append(Prediction("other", None, 0.0, True))
+                continue
+            if p1 < self.unknown_prob and not any(not s.startswith("~") for s in a.sub_hits):
+                out.append(Prediction("other", None, round(float(P[i, LABELS.index("other")]), 4),
+                                      True))
                 continue
             out.append(Prediction(label, self._sublabel(label, a), round(p1, 4), review))
         return out
