@@ -118,6 +118,12 @@ def test_broken_model_directory_gives_none_not_a_crash(tmp_path, monkeypatch) ->
     assert os.environ["VEILLE_MODEL_DIR"]
 
 
-def test_text_with_no_known_term_and_no_confidence_is_other_for_review(clf) -> None:
-    p = clf.predict([("TW9SYEKpE5bju3Q", "")])[0]
-    assert p.label == "other" and p.review
+def test_text_with_no_known_term_and_no_confidence_is_other_for_review() -> None:
+    model = load(default_model_dir())
+    gibberish = [("TW9SYEKpE5bju3Q", ""), ("porshe CL", "")]
+    model.unknown_prob = 0.0
+    assert all(p.label != "other" for p in model.predict(gibberish))
+    model.unknown_prob = 0.99
+    assert all(p.label == "other" and p.review for p in model.predict(gibberish))
+    # A known term keeps the model's answer whatever the threshold.
+    assert model.predict([("Glock 19 gen 5", "")])[0].label == "firearms"
