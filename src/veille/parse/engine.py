@@ -208,7 +208,7 @@ def _strings(spec: FieldSpec, nodes: list[Any], ctx: PageContext) -> list[str]:
     out: list[str] = []
     for n in nodes:
         if spec.attr and not isinstance(n, str):
-            v = n.attributes.get(spec.attr) if isinstance(n, LexborNode) else n.get(spec.attr)
+            v = n.attrs.get(spec.attr) if isinstance(n, LexborNode) else n.get(spec.attr)
             s = (v or "").strip()
         elif spec.type == "pgp" and isinstance(n, LexborNode):
             # Armour lines matter: keep <pre>/<textarea> newlines and break at <br>.

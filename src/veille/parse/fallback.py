@@ -233,7 +233,7 @@ def from_microdata(tree: LexborHTMLParser, found: Found) -> None:
     cur = scope.css_first('[itemprop="priceCurrency"]')
     if price is not None:
         amount = (_machine_number(price.attributes["content"] or "")
-                  if price.attributes.get("content") else parse_number(_prop(price)))
+                  if price.attrs.get("content") else parse_number(_prop(price)))
         code = normalise_currency(_prop(cur)) if cur is not None else None
         if amount is not None and code:
             found.put("prices", [Price(amount, code)], "microdata")
@@ -254,9 +254,9 @@ def from_microdata(tree: LexborHTMLParser, found: Found) -> None:
 def from_opengraph(tree: LexborHTMLParser, found: Found) -> None:
     meta: dict[str, str] = {}
     for m in tree.css("meta[property], meta[name]"):
-        key = (m.attributes.get("property") or m.attributes.get("name") or "").lower()
+        key = (m.attrs.get("property") or m.attrs.get("name") or "").lower()
         if key and key not in meta:
-            meta[key] = (m.attributes.get("content") or "").strip()
+            meta[key] = (m.attrs.get("content") or "").strip()
     found.put("title", meta.get("og:title"), "opengraph")
     amount = meta.get("product:price:amount") or meta.get("og:price:amount")
     cur = meta.get("product:price:currency") or meta.get("og:price:currency")
@@ -382,7 +382,7 @@ def from_patterns(tree: LexborHTMLParser, ctx: PageContext, found: Found) -> Non
         found.put("title", ctx.title, "heading")
     if "prices" not in found.values:
         for node in tree.css("[class], [id]"):
-            cls = (node.attributes.get("class") or "") + " " + (node.attributes.get("id") or "")
+            cls = (node.attrs.get("class") or "") + " " + (node.attrs.get("id") or "")
             if _PRICE_CLASS.search(cls):
                 prices = find_prices(node.text(deep=True, separator=" "), decimal=found.decimal)
                 if prices:
@@ -390,7 +390,7 @@ def from_patterns(tree: LexborHTMLParser, ctx: PageContext, found: Found) -> Non
                     break
     if "vendor" not in found.values:
         for a in tree.css("a[href]"):
-            if _VENDOR_HREF.search(a.attributes.get("href") or ""):
+            if _VENDOR_HREF.search(a.attrs.get("href") or ""):
                 name = " ".join(a.text(deep=True, separator=" ").split())
                 if 1 < len(name) <= 60:
                     found.put("vendor", name, "link")
@@ -442,6 +442,7 @@ def _page_text(ctx: PageContext) -> str:
 
 
 TEXT_PRICE_WINDOW = 12_000  # characters of text scanned for prices, from the title on
+TEXT_PRICE_NUMBERS = 250  # numbers looked at in that window (menus are full of counts)
 
 
 def _text_prices(ctx: PageContext, found: Found) -> list[tuple[str, str, int, int]]:
@@ -453,7 +454,8 @@ def _text_prices(ctx: PageContext, found: Found) -> list[tuple[str, str, int, in
         start = max(0, text.find(title)) if title else 0
         window = text[start:start + TEXT_PRICE_WINDOW]
         found.text_prices = [(n, c, a + start, b + start) for n, c, a, b in
-                             iter_price_matches(window, limit=SEARCH_PAGE_PRICES)]
+                             iter_price_matches(window, limit=SEARCH_PAGE_PRICES,
+                                                max_numbers=TEXT_PRICE_NUMBERS)]
     return found.text_prices
 
 

@@ -137,14 +137,16 @@ def _currency_before(text: str, start: int) -> tuple[str, int] | None:
     return None
 
 
-def iter_price_matches(text: str, limit: int | None = None):
+def iter_price_matches(text: str, limit: int | None = None, max_numbers: int | None = None):
     """(amount text, currency text, start, end) of each amount with a currency next to it.
 
     Number first, then a look at the characters around it: scanning a long page this way
     is about ten times faster than trying every currency alternative at every position.
     """
     n = 0
-    for m in _AMOUNT_RE.finditer(text):
+    for i, m in enumerate(_AMOUNT_RE.finditer(text)):
+        if max_numbers is not None and i >= max_numbers:
+            return
         start, end = m.span()
         after = _currency_after(text, end)
         if after is not None:
