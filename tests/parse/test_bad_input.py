@@ -86,3 +86,14 @@ def test_telegram_capture_that_is_not_json():
                                  "reply_to_message_id": 4}})
     (m,) = parse_body(ok, content_type=TELEGRAM_CONTENT_TYPE).records
     assert (m.text, m.reply_to, m.author) == ("hi there", "4", "a")
+
+
+def test_deep_nesting_in_utf16_is_still_caught():
+    page = LISTING.format(inner="<div>" * 5000 + "x" + "</div>" * 5000)
+    from tests.parse.helpers import doc_of
+    from veille.parse import parse
+
+    doc = doc_of(page.encode("utf-16"), content_type="text/html; charset=utf-16")
+    res = parse(doc)
+    assert any("nests deeper" in w for w in res.warnings)
+    assert of_type(res, "listing")[0].title == "Widget"

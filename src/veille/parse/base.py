@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from veille.parse.guard import MAX_DEPTH, limit_nesting
+from veille.parse.guard import MAX_DEPTH, crude_nesting_bound, limit_nesting
 from veille.parse.html import (
     decode_html,
     html_tree_and_json_ld,
@@ -92,7 +92,12 @@ def parse_html(doc: Document, config: ParseConfig) -> ParseResult:
         return result
     html, dec_warnings = decode_html(body, doc.content_type)
     warnings += dec_warnings
-    html, dropped = limit_nesting(html, config.max_depth)
+    dropped = 0
+    # The coarse check runs on the bytes (no re-encoding); only pages it cannot clear are
+    # examined and flattened as text.
+    ascii_compatible = b"\x00" not in body[:4096]  # not UTF-16/32: tags are visible bytes
+    if crude_nesting_bound(body if ascii_compatible else html) > config.max_depth:
+        html, dropped = limit_nesting(html, config.max_depth)
     if dropped:
         warnings.append(f"page nests deeper than {config.max_depth} levels; "
                         f"{dropped} tags beyond that depth were dropped (text kept)")

@@ -132,6 +132,9 @@ _BLOCK_TAGS = frozenset(
 def multiline_text(node: LexborNode, limit: int = 200_000) -> str:
     """Text as a browser lays it out: source whitespace collapsed, a line break at <br>
     and at block elements."""
+    if next(node.iter(include_text=False), None) is None:
+        # Only text inside (the usual review or cell): no line structure to keep.
+        return " ".join((node.text(deep=True) or "").split())
     parts: list[str] = []
     size = 0
     for n in node.traverse(include_text=True):

@@ -40,12 +40,13 @@ def nesting_bound(html: str) -> int:
     return _largest_rise(_NESTING_MARK.findall(html))
 
 
-def crude_nesting_bound(html: str) -> int:
+def crude_nesting_bound(html: str | bytes) -> int:
     """A coarser bound (every tag but a closing one counts as opening), vectorised with
     numpy over the page's bytes: about 50 us on a 40 KB page."""
     import numpy as np
 
-    data = np.frombuffer(html.encode("utf-8", "surrogatepass"), dtype=np.uint8)
+    raw = html if isinstance(html, bytes) else html.encode("utf-8", "surrogatepass")
+    data = np.frombuffer(raw, dtype=np.uint8)
     if data.size < 2:
         return 0
     lt = np.flatnonzero(data[:-1] == ord("<"))
