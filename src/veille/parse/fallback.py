@@ -424,11 +424,6 @@ def from_patterns(tree: LexborHTMLParser, ctx: PageContext, found: Found) -> Non
         found.put("category_path", crumbs, "breadcrumb")
     if "listing_key" not in found.values:
         found.put("listing_key", _key_from_url(ctx.url), "url")
-    if "quantity" not in found.values and found.values.get("title"):
-        m = _UNIT_QTY.search(found.values["title"])
-        if m:
-            found.put("quantity", parse_number(m.group(1)), "text")
-            found.put("unit", m.group(2).lower(), "text")
 
 
 SEARCH_PAGE_PRICES = 8  # this many unlabelled prices make a result page, not a listing
