@@ -175,3 +175,20 @@ def test_formats_are_registered():
     for name in ("agora-2014-products", "agora-2014-vendorpages", "whm-2021", "anita-json",
                  "dream-2016-sellers", "dream-2017-cocaine"):
         assert get_format(name).name == name
+
+
+def test_cli_parse_export_file_prints_records():
+    from typer.testing import CliRunner
+
+    from veille.cli import app
+
+    path = shared_data("whitehousemarket-2021", "whm_2021-05-23_crawl.json")
+    run = CliRunner().invoke(app, ["parse", str(path)])
+    assert run.exit_code == 0, run.output
+    import json
+
+    lines = [json.loads(x) for x in run.stdout.splitlines()]
+    assert collections.Counter(x["type"] for x in lines) == {"listing": 606, "vendor": 3}
+    first = lines[0]
+    assert first["price"] == {"amount": 50.0, "currency": "USD"}
+    assert first["vendor"] == "goldenslash" and first["source"] == "format:whm-2021"

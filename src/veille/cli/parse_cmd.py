@@ -101,6 +101,9 @@ def parse_command(
             docs = None
     if docs is None and file.suffix.lower() in (".csv", ".json", ".jsonl", ".tsv"):
         docs = _export_docs(file, captured)
+        if docs is None:
+            typer.echo(f"{file}: not a known export format (see `veille formats`); "
+                       "parsed as a page", err=True)
     if docs is None:
         docs = [Document(capture_id=hashlib.sha256(body).hexdigest(),
                          url=url or file.resolve().as_uri(), captured_at=captured,
