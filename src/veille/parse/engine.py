@@ -250,12 +250,14 @@ def normalise_pgp(text: str) -> str | None:
 
 def evaluate_field(spec: FieldSpec, scope: Any, ctx: PageContext, profile: Profile) -> FieldResult:
     if spec.page or spec.source or spec.value is not None:
+        # Results are never modified after this point, so the cached one is shared.
         cached = ctx._page_fields.get(id(spec))
         if cached is None:
             cached = _evaluate_with_alternatives(spec, scope, ctx, profile)
             ctx._page_fields[id(spec)] = cached
-        return FieldResult(cached.name, cached.value, cached.found, cached.error,
-                           cached.precision)
+        return cached
+    if not spec.more:
+        return _evaluate_one(spec, scope, ctx, profile)
     return _evaluate_with_alternatives(spec, scope, ctx, profile)
 
 
@@ -333,6 +335,8 @@ def _annotation(cls: type[Record], name: str) -> str:
 
 def _coerce(cls: type[Record], name: str, value: Any) -> Any:
     kind = _annotation(cls, name)
+    if kind == "str" and type(value) is str:
+        return value
     if kind == "list":
         return value if isinstance(value, list) else [value]
     if isinstance(value, list) and not (value and isinstance(value[0], Price)):
