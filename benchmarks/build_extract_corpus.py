@@ -91,7 +91,8 @@ def real_addresses(root: Path) -> dict[str, list[str]]:
     ofac = root / "crypto" / "ofac-sdn-addresses" / "ofac_sdn_addresses_2024-09-27.csv"
     with ofac.open(encoding="utf-8") as f:
         for r in csv.DictReader(f):
-            if r["currency"] == "XBT":
+            # One "XBT" entry of the list is a Tron address (T...): keep Bitcoin-format ones.
+            if r["currency"] == "XBT" and r["address"].startswith(("1", "3", "bc1")):
                 out["btc"].append(r["address"])
             elif r["currency"] == "ETH":
                 out["eth"].append(r["address"])
@@ -202,7 +203,11 @@ class Planter:
             for i in range(2, len(addr)):
                 if addr[i].isalpha():
                     bad = addr[:i] + addr[i].swapcase() + addr[i + 1 :]
-                    if not is_valid(bad, "eth") and any(c.isupper() for c in bad[2:]):
+                    # Still mixed case: an all-upper or all-lower result is a legitimate
+                    # "checksum: none" address, not a corrupted one.
+                    letters = [c for c in bad[2:] if c.isalpha()]
+                    mixed = any(c.isupper() for c in letters) and any(c.islower() for c in letters)
+                    if not is_valid(bad, "eth") and mixed:
                         return f"ETH {bad}", [], [["eth", bad]]
             return "ETH none", [], []
         o = onion_v3(r, good=False)
