@@ -104,3 +104,28 @@ def test_pages_are_parsed_with_hostile_parts_removed(tmp_path: Path, case_dir: P
     assert title.startswith("Glock 19 Gen5")
     assert "1 450,00 €" in text
     assert "document.cookie" not in text  # scripts never reach the text
+
+
+def test_a_model_retrained_in_the_case_is_the_one_used(tmp_path: Path, case_dir: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+    import shutil
+
+    from veille.classify import default_model_dir
+
+    monkeypatch.delenv("VEILLE_MODEL_DIR", raising=False)
+    write_site(tmp_path / "in" / "market", 5)
+    assert cli("import", "--case", case_dir, tmp_path / "in").exit_code == 0
+    shipped = process_case(CaseStore.open(case_dir), workers=1)
+    assert shipped.labels == 5
+    retrained = case_dir / "model"
+    shutil.copytree(default_model_dir(), retrained)
+    meta = json.loads((retrained / "model.json").read_text())
+    meta["version"] = "retrained-in-case-1"
+    (retrained / "model.json").write_text(json.dumps(meta))
+    second = process_case(CaseStore.open(case_dir), workers=2)
+    assert second.version.endswith("model-retrained-in-case-1")
+    assert second.processed == 5  # a new model means a new pipeline version
+    con = sqlite3.connect(case_dir / "veille.db")
+    versions = {v for (v,) in con.execute("SELECT DISTINCT model_version FROM labels")}
+    assert versions == {"retrained-in-case-1"}

@@ -9,6 +9,7 @@ pipeline version. Record ids are content hashes, so a re-run never duplicates ro
 
 from __future__ import annotations
 
+import os
 import traceback
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -19,7 +20,9 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from veille import classify
 from veille.capture.evidence import read_evidence
+from veille.classify import Classifier
 from veille.config import Settings
 from veille.formats.mapped import register_mappings_dir
 from veille.pipeline import PipelineContext, build_context, process_document
@@ -58,10 +61,22 @@ class ProcessSummary:
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(evidence_dir: str, mappings_dir: str) -> None:
+def _init_worker(evidence_dir: str, mappings_dir: str, case_dir: str) -> None:
     register_mappings_dir(Path(mappings_dir))
-    _WORKER["ctx"] = build_context()
+    _WORKER["ctx"] = build_context(classifier_loader=lambda: load_case_model(Path(case_dir)))
     _WORKER["evidence_dir"] = Path(evidence_dir)
+
+
+def load_case_model(case_dir: Path) -> Classifier | None:
+    """A model retrained in the case (`veille train`) wins over the shipped one, unless
+    VEILLE_MODEL_DIR names another explicitly."""
+    case_model = case_dir / "model"
+    if not os.environ.get("VEILLE_MODEL_DIR") and (case_model / "model.json").is_file():
+        try:
+            return classify.load(case_model)
+        except (OSError, ValueError, KeyError):
+            pass  # a broken retrained model must not stop processing: use the shipped one
+    return classify.load_default()
 
 
 def run_batch(refs: list[CaptureRef], ctx: PipelineContext | None = None,
@@ -229,7 +244,7 @@ def process_case(store: CaseStore, *, workers: int | None = None, batch_size: in
     workers = workers or settings.workers
     batch_size = batch_size or settings.batch_size
     register_mappings_dir(settings.mappings_dir)
-    ctx = build_context()
+    ctx = build_context(classifier_loader=lambda: load_case_model(settings.case_dir))
     summary = ProcessSummary(version=ctx.version)
     writer = BatchWriter(store, ctx.version, summary)
     with store.engine.connect() as conn:
@@ -262,7 +277,8 @@ def _run_pool(batches: Iterator[list[CaptureRef]], workers: int, settings: Setti
     in_flight: dict[Future, list[CaptureRef]] = {}
     max_in_flight = workers * 3
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                             initargs=(str(settings.evidence_dir), str(settings.mappings_dir)),
+                             initargs=(str(settings.evidence_dir), str(settings.mappings_dir),
+                                       str(settings.case_dir)),
                              ) as pool:
         exhausted = False
         while in_flight or not exhausted:
