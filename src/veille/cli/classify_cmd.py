@@ -260,7 +260,8 @@ def train(
     typer.echo(f"trained on {json.dumps(info['trained_on'])} in {time.time() - t0:.1f} s")
     typer.echo(f"model written to {target} (version {weights.meta['version']})")
     if out is None:
-        typer.echo(f"use it with: export VEILLE_MODEL_DIR={target}")
+        typer.echo("`veille process` on this case now labels with it (a new model version "
+                   "re-processes every capture)")
 
 
 @app.command()
