@@ -357,44 +357,50 @@ def build_record(
 ) -> tuple[Record | None, list[FieldResult]]:
     cls = RECORD_CLASSES[spec.type]
     results = [evaluate_field(f, scope, ctx, profile) for f in spec.fields]
-    by_name = {r.name: r for r in results}
-    if spec.skip_without and any(not by_name[n].found for n in spec.skip_without if n in by_name):
+    if spec.skip_without:
+        by_name = {r.name: r for r in results}
+        if any(not by_name[n].found for n in spec.skip_without if n in by_name):
+            return None, results
+    if spec.each and not any(r.found for r, d in zip(results, spec.declared, strict=True)
+                             if d):
         return None, results
-    if spec.each and not any(r.found for r, f in zip(results, spec.fields, strict=True)
-                             if not f.page and f.value is None):
-        return None, results
-    rec = cls(capture_id=capture_id, site=profile.site, source=f"profile:{profile.name}")
+    values: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
     warnings: list[str] = []
-    declared = 0
-    found = 0
-    for f, r in zip(spec.fields, results, strict=True):
-        if not f.page and f.value is None:
+    declared = found = 0
+    for f, r, is_declared, on_record in zip(spec.fields, results, spec.declared,
+                                            spec.on_record, strict=True):
+        if is_declared:
             declared += 1
             found += r.found
-        if r.error:
-            warnings.append(f"{spec.type}.{f.name}: {r.error}")
-        elif not r.found and f.required:
-            warnings.append(f"{spec.type}.{f.name}: {f.describe()} found nothing")
         if not r.found:
+            if r.error:
+                warnings.append(f"{spec.type}.{f.name}: {r.error}")
+            elif f.required:
+                warnings.append(f"{spec.type}.{f.name}: {f.describe()} found nothing")
             continue
-        if f.name in cls.__dataclass_fields__ and f.name != "extra":
+        if on_record:
             try:
-                setattr(rec, f.name, _coerce(cls, f.name, r.value))
+                values[f.name] = _coerce(cls, f.name, r.value)
             except (TypeError, ValueError) as exc:
                 warnings.append(f"{spec.type}.{f.name}: {exc}")
                 continue
-            if f.name == "date" and r.precision and hasattr(rec, "date_precision"):
-                rec.date_precision = r.precision  # type: ignore[attr-defined]
+            if f.name == "date" and r.precision and spec.type == "feedback":
+                values["date_precision"] = r.precision
         else:
-            rec.extra[f.name] = r.value  # type: ignore[attr-defined]
-    if hasattr(rec, "index"):
-        rec.index = index  # type: ignore[attr-defined]
-    if not spec.each and not spec.each_xpath and getattr(rec, "url", None) == "":
-        rec.url = ctx.url  # type: ignore[attr-defined]
-    if spec.type == "vendor" and not rec.other_accounts and rec.profile_text:  # type: ignore[attr-defined]
-        rec.other_accounts = claimed_accounts(rec.profile_text)  # type: ignore[attr-defined]
-    rec.confidence = round(0.5 + 0.5 * found / declared, 3) if declared else 0.9
-    rec.warnings = warnings
+            extra[f.name] = r.value
+    if "index" in cls.__dataclass_fields__:
+        values["index"] = index
+    if not spec.each and not spec.each_xpath and "url" in cls.__dataclass_fields__ \
+            and not values.get("url"):
+        values["url"] = ctx.url
+    if spec.type == "vendor" and not values.get("other_accounts") and values.get("profile_text"):
+        values["other_accounts"] = claimed_accounts(values["profile_text"])
+    if extra:
+        values["extra"] = extra
+    rec = cls(capture_id=capture_id, site=profile.site, source=f"profile:{profile.name}",
+              confidence=round(0.5 + 0.5 * found / declared, 3) if declared else 0.9,
+              warnings=warnings, **values)
     return rec, results
 
 

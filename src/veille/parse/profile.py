@@ -75,6 +75,11 @@ class RecordSpec:
     each: str | None = None
     each_xpath: str | None = None
     skip_without: tuple[str, ...] = ()  # drop a scoped record lacking any of these fields
+    # Derived at load time so that building a record does no per-field lookups:
+    # whether each field counts towards confidence (read from the scope, not constant),
+    # and whether it is a field of the record class (else it goes to `extra`).
+    declared: tuple[bool, ...] = ()
+    on_record: tuple[bool, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +216,7 @@ def profile_from_dict(data: dict[str, Any], path: str) -> Profile:
         fields = tuple(_field(path, rtype, n, f) for n, f in (r.get("fields") or {}).items())
         if r.get("each_xpath") and any(f.css and not f.page for f in fields):
             raise ProfileError(f"{path}: records[{i}]: with each_xpath, fields use xpath")
+        cls = RECORD_CLASSES[rtype]
         records.append(RecordSpec(
             type=rtype,
             kinds=_strings(path, f"records[{i}].kinds", r.get("kinds")) or ("listing",),
@@ -218,6 +224,9 @@ def profile_from_dict(data: dict[str, Any], path: str) -> Profile:
             each=r.get("each"),
             each_xpath=r.get("each_xpath"),
             skip_without=_strings(path, f"records[{i}].skip_without", r.get("skip_without")),
+            declared=tuple(not f.page and f.value is None for f in fields),
+            on_record=tuple(f.name in cls.__dataclass_fields__ and f.name != "extra"
+                            for f in fields),
         ))
     return Profile(
         name=name,
