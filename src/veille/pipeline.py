@@ -88,11 +88,24 @@ def _classify_records(records: list[Record], classifier: Classifier | None) -> l
     return labels
 
 
+def process_batch(docs: list[Document], ctx: PipelineContext) -> list[DocumentResult]:
+    """The pipeline over several documents. Same result as `process_document` on each one;
+    the classifier sees all their records in one call, which is several times faster."""
+    results = []
+    for doc in docs:
+        parsed = parse(doc, ctx.parse_config)
+        results.append(DocumentResult(
+            capture_id=doc.capture_id, records=parsed.records, warnings=list(parsed.warnings),
+            mentions=_extract_records(parsed.records),
+        ))
+    labels = _classify_records([r for res in results for r in res.records], ctx.classifier)
+    by_capture: dict[str, list[Label]] = {}
+    for label in labels:
+        by_capture.setdefault(label.capture_id, []).append(label)
+    for res in results:
+        res.labels = by_capture.get(res.capture_id, [])
+    return results
+
+
 def process_document(doc: Document, ctx: PipelineContext) -> DocumentResult:
-    result = DocumentResult(capture_id=doc.capture_id)
-    parsed = parse(doc, ctx.parse_config)
-    result.records = parsed.records
-    result.warnings = list(parsed.warnings)
-    result.mentions = _extract_records(parsed.records)
-    result.labels = _classify_records(parsed.records, ctx.classifier)
-    return result
+    return process_batch([doc], ctx)[0]

@@ -25,7 +25,7 @@ from veille.capture.evidence import read_evidence
 from veille.classify import Classifier
 from veille.config import Settings
 from veille.formats.mapped import register_mappings_dir
-from veille.pipeline import PipelineContext, build_context, process_document
+from veille.pipeline import PipelineContext, build_context, process_batch, process_document
 from veille.records import Document, DocumentResult, Listing, Record
 from veille.store import schema as t
 from veille.store.db import CaseStore
@@ -83,19 +83,32 @@ def run_batch(refs: list[CaptureRef], ctx: PipelineContext | None = None,
               evidence_dir: Path | None = None) -> list[DocumentResult]:
     ctx = ctx or _WORKER["ctx"]
     evidence_dir = evidence_dir or _WORKER["evidence_dir"]
-    out = []
+    docs: list[Document] = []
+    failed: dict[str, DocumentResult] = {}
     for ref in refs:
         try:
             body = read_evidence(evidence_dir, ref.evidence_file, ref.evidence_offset, ref.id)
-            doc = Document(ref.id, ref.url, ref.captured_at, ref.content_type, body, ref.site)
-            out.append(process_document(doc, ctx))
-        except Exception as exc:  # one bad capture must not stop the run
-            tb = traceback.extract_tb(exc.__traceback__)[-1]
-            out.append(DocumentResult(
-                capture_id=ref.id,
-                error=f"{type(exc).__name__}: {exc} (at {Path(tb.filename).name}:{tb.lineno})",
-            ))
-    return out
+            docs.append(Document(ref.id, ref.url, ref.captured_at, ref.content_type, body,
+                                 ref.site))
+        except Exception as exc:  # unreadable evidence fails that capture only
+            failed[ref.id] = _failure(ref.id, exc)
+    try:
+        done = {r.capture_id: r for r in process_batch(docs, ctx)}
+    except Exception:
+        # Find the capture that breaks the batch; the others still get their results.
+        done = {}
+        for doc in docs:
+            try:
+                done[doc.capture_id] = process_document(doc, ctx)
+            except Exception as exc:  # one bad capture must not stop the run
+                done[doc.capture_id] = _failure(doc.capture_id, exc)
+    return [done.get(ref.id) or failed[ref.id] for ref in refs]
+
+
+def _failure(capture_id: str, exc: Exception) -> DocumentResult:
+    tb = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    where = f" (at {Path(tb.filename).name}:{tb.lineno})" if tb else ""
+    return DocumentResult(capture_id=capture_id, error=f"{type(exc).__name__}: {exc}{where}")
 
 
 # -- main side -----------------------------------------------------------------------------
