@@ -127,3 +127,8 @@ def test_vendor_profile_claims_other_market_accounts():
         {"site": "Hansa", "name": "Gruen_Blatt"}, {"site": "Valhalla", "name": "HojaVerde"},
         {"site": "Alphabay", "name": "AirPatrol"}]
     assert claimed_accounts("Dream Market, for those who don't know me") == []
+    # Markets nobody listed: any capitalised name; weekdays are not markets.
+    assert claimed_accounts("Auch auf Le Comptoir Obscur als Royal-Shop / also on Le Comptoir "
+                            "Obscur as Royal-Shop.") == [
+        {"site": "Le Comptoir Obscur", "name": "Royal-Shop"}]
+    assert claimed_accounts("we ship also on Mondays as usual") == []

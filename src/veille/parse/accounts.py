@@ -22,10 +22,13 @@ _PATTERNS = [
     # "also on Agora as X", "aussi sur Agora sous le nom X", "auch auf Agora als X",
     # "también en Agora como X"
     re.compile(
-        r"(?:also|aussi|auch|también|tambien|found|find (?:me|us)|trouvez-(?:moi|nous))\s+"
-        r"(?:on|sur|auf|en|at)\s+" + _MARKET + r"(?:\s+market)?\s*"
-        r"(?:as|under|sous le nom(?: de)?|als|unter|como|:)\s*" + _NAME,
-        re.IGNORECASE,
+        r"(?i:also|aussi|auch|también|tambien|found|find (?:me|us)|trouvez-(?:moi|nous))"
+        r"(?:\s+(?i:présente?|presente?|actif|active|aktiv|vertreten|activo|activa))?\s+"
+        r"(?i:on|sur|auf|en|at|bei)\s+"
+        # a known market, or any capitalised name of up to four words ("Le Comptoir Obscur")
+        r"(?:(?i:" + _MARKET + r")|(?P<site2>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}))"
+        r"(?:\s+(?i:market))?\s*"
+        r"(?i:as|under|sous le nom(?: de)?|als|unter|como|con el nombre|:)\s*" + _NAME,
     ),
     # "Agora: X", "Dream market name = X", "my Hansa account is X"
     re.compile(
@@ -46,9 +49,17 @@ _PATTERNS = [
         re.IGNORECASE,
     ),
 ]
+_NOT_SITES = {
+    "monday", "mondays", "tuesday", "tuesdays", "wednesday", "wednesdays", "thursday",
+    "thursdays", "friday", "fridays", "saturday", "saturdays", "sunday", "sundays",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "montag",
+    "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lunes", "martes",
+    "miércoles", "jueves", "viernes", "sábado", "domingo", "request", "demand", "i", "we",
+}
 _STOP = {"the", "a", "an", "my", "our", "same", "le", "la", "der", "die", "das", "el", "down",
          "closed", "offline", "and", "et", "und", "y", "up", "live", "open", "active",
-         "back", "banned", "gone", "also", "aussi", "auch", "now", "still", "here"}
+         "back", "banned", "gone", "also", "aussi", "auch", "now", "still", "here", "usual",
+         "always", "well", "before", "soon", "requested", "needed"}
 
 
 def claimed_accounts(text: str, limit: int = 20) -> list[dict[str, str]]:
@@ -60,7 +71,9 @@ def claimed_accounts(text: str, limit: int = 20) -> list[dict[str, str]]:
             name = m.group("name").rstrip(".-")
             if name.lower() in _STOP or len(name) < 2:
                 continue
-            site = m.group("site")
+            site = m.group("site") or (m.groupdict().get("site2") or "")
+            if not site or site.split()[0].lower() in _NOT_SITES:
+                continue
             key = (site.lower(), name.lower())
             if key not in seen:
                 seen.add(key)

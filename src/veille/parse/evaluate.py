@@ -91,6 +91,8 @@ def evaluate_demo(corpus: Path, config: ParseConfig | None = None) -> dict[str, 
     truth = json.loads((corpus / "_truth.json").read_text(encoding="utf-8"))
     manifest = _manifest(corpus)
     codes = _country_codes()
+    site_ids = {str(info.get("display", sid)).lower(): sid
+                for sid, info in (truth.get("sites") or {}).items()}
     tally = Tally()
 
     def code(v: str | None) -> str | None:
@@ -141,6 +143,11 @@ def evaluate_demo(corpus: Path, config: ParseConfig | None = None) -> dict[str, 
         tally.add("vendor", "rating", v.rating == t.get("rating"), where)
         tally.add("vendor", "pgp_block", _fingerprint(v.pgp_block) == t.get("pgp_fingerprint"),
                   where)
+        # Claimed accounts name the other site as its pages do (display name) or by its id.
+        want = {(s["site"], s["name"]) for s in t.get("also_on") or []}
+        got = {(site_ids.get(a["site"].lower(), a["site"]), a["name"])
+               for a in v.other_accounts}
+        tally.add("vendor", "other_accounts", got == want, where)
     post_pages: dict[str, ParseResult] = {}
     for t in truth.get("posts", []):
         if t.get("path") not in manifest:
