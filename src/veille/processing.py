@@ -158,13 +158,13 @@ def record_row(record: Record, table: sa.Table) -> dict[str, Any]:
     return {k: v for k, v in d.items() if k in table.c}
 
 
-def _fts_row(record: Record) -> dict[str, str] | None:
+def _fts_row(record: Record, rid: str) -> dict[str, str] | None:
     texts = record.texts()
     if record.type == "listing":
-        return {"record_id": record.id, "record_type": "listing", "capture_id": record.capture_id,
+        return {"record_id": rid, "record_type": "listing", "capture_id": record.capture_id,
                 "title": texts.get("title", ""), "body": texts.get("description", "")}
     if record.type in ("post", "message"):
-        return {"record_id": record.id, "record_type": record.type,
+        return {"record_id": rid, "record_type": record.type,
                 "capture_id": record.capture_id, "title": "", "body": texts.get("text", "")}
     return None
 
@@ -184,11 +184,12 @@ class BatchWriter:
         fts_rows: list[dict[str, str]] = []
         processed_rows = []
         for res in results:
-            types = {rec.id: rec.type for rec in res.records}
+            types: dict[str, str] = {}
             for rec in res.records:
-                table = t.RECORD_TABLES[rec.type]
-                rows[rec.type].append(record_row(rec, table))
-                fts = _fts_row(rec) if self.fts else None
+                row = record_row(rec, t.RECORD_TABLES[rec.type])
+                rows[rec.type].append(row)
+                types[row["id"]] = rec.type  # ids are hashes: compute each once
+                fts = _fts_row(rec, row["id"]) if self.fts else None
                 if fts:
                     fts_rows.append(fts)
             for m in res.mentions:
