@@ -268,3 +268,22 @@ def test_non_utf8_export_is_an_error_naming_the_file(tmp_path: Path, case_dir: P
     assert res.exit_code == 1
     assert "error: " in res.output and "latin.csv" in res.output and "not UTF-8" in res.output
     assert len(rows(case_dir, t.captures)) == 1
+
+
+def test_manifest_paths_cannot_leave_the_folder(tmp_path: Path, case_dir: Path) -> None:
+    outside = tmp_path / "secret.html"
+    outside.write_text("<html><body>outside the site folder</body></html>")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "ok.html").write_text("<html><body>inside</body></html>")
+    (site / "link.html").symlink_to(outside)
+    (site / "manifest.csv").write_text(
+        "path,url,captured_at\n"
+        "ok.html,http://s.example/ok,2026-01-01T00:00:00Z\n"
+        "../secret.html,http://s.example/escape,2026-01-01T00:00:00Z\n"
+        "link.html,http://s.example/link,2026-01-01T00:00:00Z\n"
+    )
+    res = cli("import", "--case", case_dir, site)
+    assert res.exit_code == 1
+    assert res.output.count("leaves the folder") == 2
+    assert [c.url for c in rows(case_dir, t.captures)] == ["http://s.example/ok"]
