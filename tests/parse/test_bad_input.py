@@ -97,3 +97,13 @@ def test_deep_nesting_in_utf16_is_still_caught():
     res = parse(doc)
     assert any("nests deeper" in w for w in res.warnings)
     assert of_type(res, "listing")[0].title == "Widget"
+
+
+def test_telegram_service_messages_make_no_record():
+    from veille.records import TELEGRAM_CONTENT_TYPE
+
+    body = json.dumps({"chat": {"name": "c", "id": 1},
+                       "message": {"id": 1, "type": "service", "actor": "c",
+                                   "action": "create_channel", "text": ""}})
+    res = parse_body(body, content_type=TELEGRAM_CONTENT_TYPE)
+    assert res.records == [] and res.warnings == []

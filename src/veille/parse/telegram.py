@@ -31,6 +31,12 @@ def parse_telegram_message(doc: Document) -> ParseResult:
     except (ValueError, KeyError, AttributeError, TypeError) as exc:
         result.warnings.append(f"unreadable Telegram message capture: {exc}")
         return result
+    if not isinstance(msg, dict):
+        result.warnings.append("unreadable Telegram message capture: message is not an object")
+        return result
+    if msg.get("type", "message") != "message":
+        # Service events (channel created, message pinned...) carry no text to analyse.
+        return result
     channel = str(chat.get("name") or chat.get("id") or "unknown")
     reply = msg.get("reply_to_message_id")
     result.records.append(
