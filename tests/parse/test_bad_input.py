@@ -99,11 +99,14 @@ def test_deep_nesting_in_utf16_is_still_caught():
     assert of_type(res, "listing")[0].title == "Widget"
 
 
-def test_telegram_service_messages_make_no_record():
+def test_telegram_service_messages_stay_messages():
+    """Service events (channel created, pins) are kept: the case counts every message."""
     from veille.records import TELEGRAM_CONTENT_TYPE
 
     body = json.dumps({"chat": {"name": "c", "id": 1},
                        "message": {"id": 1, "type": "service", "actor": "c",
                                    "action": "create_channel", "text": ""}})
-    res = parse_body(body, content_type=TELEGRAM_CONTENT_TYPE)
-    assert res.records == [] and res.warnings == []
+    (m,) = parse_body(body, content_type=TELEGRAM_CONTENT_TYPE).records
+    assert (m.author, m.text, m.message_id) == ("c", "", "1")
+    assert parse_body(json.dumps({"chat": {}, "message": [1]}),
+                      content_type=TELEGRAM_CONTENT_TYPE).records == []

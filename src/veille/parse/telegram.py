@@ -34,9 +34,6 @@ def parse_telegram_message(doc: Document) -> ParseResult:
     if not isinstance(msg, dict):
         result.warnings.append("unreadable Telegram message capture: message is not an object")
         return result
-    if msg.get("type", "message") != "message":
-        # Service events (channel created, message pinned...) carry no text to analyse.
-        return result
     channel = str(chat.get("name") or chat.get("id") or "unknown")
     reply = msg.get("reply_to_message_id")
     result.records.append(
