@@ -24,6 +24,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from veille.extract import arms, contacts, crypto, money, onion, pgp
+from veille.extract._text import lower_view
 from veille.records import Mention
 
 KINDS = (
@@ -33,6 +35,7 @@ KINDS = (
 )
 CRYPTO_KINDS = frozenset({"btc", "ltc", "bch", "xmr", "eth", "zec", "dash", "trx"})
 DEFAULT_MAX_CHARS = 50_000_000
+_ALL_KINDS = frozenset(KINDS)
 
 
 @dataclass(slots=True)
@@ -98,21 +101,17 @@ def extract_with_warnings(
     `kinds` limits the scan to some kinds (all by default). Text beyond `max_chars` is not read,
     with a warning.
     """
-    from veille.extract import arms, contacts, crypto, money, onion, pgp
-
     warnings: list[str] = []
     if not isinstance(text, str):
         raise TypeError(f"extract() needs str, not {type(text).__name__}")
     if len(text) > max_chars:
         warnings.append(f"text is {len(text)} characters; only the first {max_chars} were read")
         text = text[:max_chars]
-    want = set(KINDS if kinds is None else kinds)
-    unknown = want - set(KINDS)
+    want = _ALL_KINDS if kinds is None else frozenset(kinds)
+    unknown = want - _ALL_KINDS
     if unknown:
         raise ValueError(f"unknown mention kinds: {sorted(unknown)}")
     region = default_region.upper() if default_region else None
-
-    from veille.extract._text import lower_view
 
     needs_runs = want & {"price", "quantity", "phone", "whatsapp", "telegram", "signal"}
     needs_low = needs_runs or want & {"pgp_fingerprint", "firearm", "calibre", "wickr",
