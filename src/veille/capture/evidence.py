@@ -1,8 +1,8 @@
 """The evidence store: every capture's original bytes in WARC files inside the case.
 
 Each capture is written once as a WARC `resource` record (gzip member per record, so any
-record can be read back by seeking to its offset). Files are append-only and rotate at a
-size limit; they are never modified afterwards. The WARC headers carry the original URL,
+record can be read back by seeking to its offset). Each import run writes new files, which
+rotate at a size limit; a file is never modified once its run is over. The WARC headers carry the original URL,
 capture time and the SHA-256 of the payload, so the files stand on their own as evidence.
 """
 
@@ -14,7 +14,6 @@ import os
 from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from veille.capture.model import CaptureIn
@@ -30,12 +29,11 @@ class EvidenceWriter:
         self._writer: WARCWriter | None = None
 
     def _open(self) -> None:
-        existing = sorted(self.dir.glob("evidence-*.warc.gz"))
-        if existing and existing[-1].stat().st_size < self.rotate_bytes:
-            path = existing[-1]
-        else:
-            path = self.dir / f"evidence-{len(existing) + 1:05d}.warc.gz"
-        self._fh = open(path, "ab")  # noqa: SIM115 - kept open across many writes
+        # Each run starts a file of its own: a run killed mid-record leaves its partial
+        # gzip member at the very end of its own file, never in the middle of a later one.
+        numbers = [int(p.name[9:14]) for p in self.dir.glob("evidence-[0-9]*.warc.gz")]
+        path = self.dir / f"evidence-{max(numbers, default=0) + 1:05d}.warc.gz"
+        self._fh = open(path, "xb")  # noqa: SIM115 - kept open across many writes
         self._name = path.name
         self._writer = WARCWriter(self._fh, gzip=True)
 
@@ -99,7 +97,3 @@ def read_evidence(evidence_dir: Path, name: str, offset: int, expected_sha256: s
                 f"{path}@{offset}: SHA-256 mismatch (expected {expected_sha256}, got {got})"
             )
     return body
-
-
-def warc_http_headers(content_type: str) -> StatusAndHeaders:
-    return StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
