@@ -69,3 +69,24 @@ def test_a_capture_that_breaks_the_pipeline_fails_alone(tmp_path: Path,
     assert list(errors) == [refs[2].id]
     assert "RuntimeError: parser bug" in errors[refs[2].id]
     assert all(r.records and r.labels for r in results if not r.error)
+
+
+def test_records_without_text_get_no_label() -> None:
+    import json
+
+    from veille.records import TELEGRAM_CONTENT_TYPE
+
+    def tg(msg: dict) -> Document:
+        body = json.dumps({"chat": {"id": 1, "name": "c", "type": "public_channel"},
+                           "message": msg}).encode()
+        return Document(hashlib.sha256(body).hexdigest(), "telegram://1/x", WHEN,
+                        TELEGRAM_CONTENT_TYPE, body)
+
+    service = tg({"id": 1, "type": "service", "date": "2026-05-01T10:00:00",
+                  "actor": "c", "action": "pin_message", "text": ""})
+    offer = tg({"id": 2, "type": "message", "date": "2026-05-01T10:01:00", "from": "c",
+                "text": "Glock 19 Gen5 neuf, 2 chargeurs, envoi discret"})
+    results = pipeline.process_batch([service, offer], pipeline.build_context())
+    assert [len(r.records) for r in results] == [1, 1]
+    assert results[0].labels == []
+    assert [lab.label for lab in results[1].labels] == ["firearms"]

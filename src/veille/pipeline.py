@@ -71,13 +71,18 @@ def _extract_records(records: list[Record]) -> list[Mention]:
 def _classify_records(records: list[Record], classifier: Classifier | None) -> list[Label]:
     if classifier is None:
         return []
-    targets = [r for r in records if r.type in CLASSIFIED_TYPES]
+    targets = []
+    items = []
+    for r in records:
+        if r.type not in CLASSIFIED_TYPES:
+            continue
+        texts = r.texts()
+        item = (texts.get("title", ""), texts.get("description") or texts.get("text", ""))
+        if item[0].strip() or item[1].strip():  # nothing to read: no label (service messages)
+            targets.append(r)
+            items.append(item)
     if not targets:
         return []
-    items = []
-    for r in targets:
-        texts = r.texts()
-        items.append((texts.get("title", ""), texts.get("description") or texts.get("text", "")))
     labels = []
     for record, pred in zip(targets, classifier.predict(items), strict=True):
         labels.append(Label(
