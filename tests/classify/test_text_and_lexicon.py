@@ -88,6 +88,8 @@ def test_mapping_tables_cover_the_five_datasets_and_use_taxonomy_labels() -> Non
     maps = tomllib.loads(data_path("mappings.toml").read_text(encoding="utf-8"))
     assert {"agora", "whm", "dream", "duta", "armslist"} <= set(maps)
     for table, entries in maps.items():
+        if table.endswith("_skip"):  # row filters (e.g. Armslist title prefixes), not labels
+            continue
         for key, value in entries.items():
             if not value:
                 continue

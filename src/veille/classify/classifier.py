@@ -37,6 +37,11 @@ class LinearClassifier:
         # Nothing in the text is a known term and the model hesitates: call it "other" (and
         # flag it) rather than let the largest class absorb gibberish and private listings.
         self.unknown_prob = float(weights.meta.get("unknown_prob", 0.0))
+        # Labels the model may only give when the text names something of that kind (a gun ad
+        # names a gun, a maker or a calibre). Without such a term the next label is taken and
+        # the item flagged: character n-grams alone turned pill brands ("Yellow Bullet") and
+        # edible names ("Dark Fire") into firearms on markets the model never saw.
+        self.evidence_labels = frozenset(weights.meta.get("evidence_labels", ()))
 
     @classmethod
     def from_dir(cls, directory: Path, taxonomy: Taxonomy) -> LinearClassifier:
@@ -107,5 +112,12 @@ class LinearClassifier:
                 out.append(Prediction("other", None, round(float(P[i, LABELS.index("other")]), 4),
                                       True))
                 continue
+            if label in self.evidence_labels and not self._has_evidence(a):
+                alt = next(int(j) for j in order[i] if LABELS[j] not in self.evidence_labels)
+                label, p1, review = LABELS[alt], float(P[i, alt]), True
             out.append(Prediction(label, self._sublabel(label, a), round(p1, 4), review))
         return out
+
+    def _has_evidence(self, a: Analysed) -> bool:
+        return any(s.split(".", 1)[0] in self.evidence_labels or s == "~calibre"
+                   for s in a.sub_hits)

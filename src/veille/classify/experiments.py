@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from veille.classify.classifier import LinearClassifier
-from veille.classify.datasets import MARKETS, Example, load_markets
+from veille.classify.datasets import MARKETS, SEALED_MARKET, Example, is_sealed, load_markets
 from veille.classify.evaluation import Report, evaluate, read_test_tsv
 from veille.classify.lexicon import Taxonomy, data_path
 from veille.classify.training import TrainConfig, train
@@ -58,9 +58,13 @@ def leave_out(taxonomy: Taxonomy, held_out: Sequence[str], cfg: TrainConfig | No
 
 
 def lomo(taxonomy: Taxonomy, cfg: TrainConfig | None = None,
-         data: dict[str, list[Example]] | None = None) -> dict[str, dict[str, Report]]:
+         data: dict[str, list[Example]] | None = None,
+         open_sealed: bool = False) -> dict[str, dict[str, Report]]:
     """Leave-one-market-out for every market, plus the pooled out-of-market predictions, which
-    form one multi-class test set where every row comes from a market unseen in its training."""
+    form one multi-class test set where every row comes from a market unseen in its training.
+
+    The sealed Agora slice (datasets.is_sealed) is never scored here unless `open_sealed`; it is
+    then reported alone as "sealed", by the same model that never saw any Agora row."""
     data = data or load_markets()
     res: dict[str, dict[str, Report]] = {}
     pooled_true: list[str] = []
@@ -69,14 +73,19 @@ def lomo(taxonomy: Taxonomy, cfg: TrainConfig | None = None,
     for m in MARKETS:
         train_on = [x for x in MARKETS if x != m]
         clf = LinearClassifier(train(taxonomy, cfg, train_on, preloaded=data), taxonomy)
-        full = clf.predict([(e.title, e.text) for e in data[m]])
-        titles = clf.predict([(e.title, "") for e in data[m]])
-        truth = [e.label for e in data[m]]
+        rows = [e for e in data[m] if not is_sealed(e)]
+        full = clf.predict([(e.title, e.text) for e in rows])
+        titles = clf.predict([(e.title, "") for e in rows])
+        truth = [e.label for e in rows]
         res[m] = {"full": evaluate(truth, [p.label for p in full]),
                   "titles": evaluate(truth, [p.label for p in titles])}
         pooled_true += truth
         pooled_full += [p.label for p in full]
         pooled_titles += [p.label for p in titles]
+        if open_sealed and m == SEALED_MARKET:
+            sealed = [e for e in data[m] if is_sealed(e)]
+            res["sealed"] = {"full": score_examples(clf, sealed),
+                             "titles": score_examples(clf, sealed, titles_only=True)}
     res["pooled"] = {"full": evaluate(pooled_true, pooled_full),
                      "titles": evaluate(pooled_true, pooled_titles)}
     return res

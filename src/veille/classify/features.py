@@ -72,8 +72,8 @@ class Featurizer:
 
     def analyse(self, title: str, text: str) -> Analysed:
         cfg = self.cfg
-        t = normalize((title or "")[: cfg.title_chars])
-        x = normalize((text or "")[: cfg.text_chars])
+        t = self.tax.mask(normalize((title or "")[: cfg.title_chars]))
+        x = self.tax.mask(normalize((text or "")[: cfg.text_chars]))
         if t and x.startswith(t):
             x = x[len(t):].lstrip()  # many exports repeat the title at the top of the text
         title_hits = self.tax.sublabel_hits(t) if t else {}

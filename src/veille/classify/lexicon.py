@@ -77,6 +77,10 @@ class Taxonomy:
     version: str
     _prefix_re: re.Pattern[str] | None = field(default=None, repr=False)
     _exact_re: re.Pattern[str] | None = field(default=None, repr=False)
+    # Feature groups with `mask = true`: their phrases are replaced by one token before any
+    # feature is computed, so "weed" in "weed eater" never teaches the model that weed is legal.
+    mask_terms: dict[str, str] = field(default_factory=dict)  # normalised phrase -> token
+    _mask_re: re.Pattern[str] | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, path: Path | None = None) -> Taxonomy:
@@ -96,7 +100,13 @@ class Taxonomy:
                     if norm:
                         terms[norm + ("$" if exact else "")].add(key)
         # Neutral feature groups: keys start with "~" so they never pass for a sublabel.
+        mask_terms: dict[str, str] = {}
         for group, gspec in raw.get("feature_groups", {}).items():
+            if gspec.get("mask"):
+                token = f"zz{group}"
+                terms[token + "$"].add(f"~{group}")
+                mask_terms.update({n: token for t in gspec.get("terms", []) if (n := normalize(t))})
+                continue
             for term in gspec.get("terms", []):
                 exact = term.endswith("$")
                 norm = normalize(term.rstrip("$"))
@@ -116,7 +126,7 @@ class Taxonomy:
             if r.set.split(".")[0] not in LABELS:
                 raise ValueError(f"rule {r.name} sets unknown label {r.set}")
         tax = cls(labels, sublabels, {t: tuple(sorted(s)) for t, s in terms.items()}, rules,
-                  str(raw.get("version", "0")))
+                  str(raw.get("version", "0")), mask_terms=mask_terms)
         tax._compile()
         return tax
 
@@ -127,6 +137,14 @@ class Taxonomy:
         # Prefix terms may run on into the rest of a word; exact ones take an optional plural.
         self._prefix_re = re.compile(r"(?<!\w)(" + _trie_regex(prefix) + r")\w*")
         self._exact_re = re.compile(r"(?<!\w)(" + _trie_regex(exact) + r")s?(?!\w)")
+        if self.mask_terms:
+            self._mask_re = re.compile(r"(?<!\w)(" + _trie_regex(list(self.mask_terms)) + r")s?(?!\w)")
+
+    def mask(self, norm_text: str) -> str:
+        """Replace masked look-alike phrases ("weed eater") by their group token."""
+        if self._mask_re is None or not norm_text:
+            return norm_text
+        return self._mask_re.sub(lambda m: self.mask_terms[m.group(1)], norm_text)
 
     def find_terms(self, norm_text: str) -> list[str]:
         """Lexicon terms present in already-normalised text (keys of term_sublabels)."""

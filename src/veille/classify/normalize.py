@@ -29,6 +29,11 @@ _LONE_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
 _HAS_DIGIT = re.compile(r"\d")
 _DIGIT_ALPHA = re.compile(r"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)")
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
+# "MG42", "MG-34", "Deko-MG 42": a machine-gun designation, not milligrams. A dose puts the number
+# first ("250mg", "2 mg 30 pills"), so "mg" + number counts as a model name only when no number
+# comes just before it.
+_MG_MODEL_RE = re.compile(r"(?<!\d)(?<!\d )\bmg[- ]?(\d{1,2})\b")
+_MG_MODEL = re.compile(r"mg\d{1,2}")
 _SPACED_QUICK = re.compile(r"(?:^| )[a-z] [a-z] [a-z] [a-z](?: |$)")
 _SPACED = re.compile(r"(?<= )(?:[a-z] ){3,}[a-z](?= )")
 
@@ -37,6 +42,8 @@ def _fix_word(w: str) -> str:
     if w.isdigit():
         return w
     w = w.strip(".")
+    if _MG_MODEL.fullmatch(w):
+        return w
     if _LEET_CHARS.intersection(w):
         w = _LEET_RE.sub(lambda m: m.group(0).translate(_LEET), w)
     if not w.isalpha() and _HAS_DIGIT.search(w):
@@ -52,6 +59,8 @@ def _fix_word(w: str) -> str:
 def normalize(text: str) -> str:
     """Lowercase, fold accents and leetspeak, keep letters/digits/decimal points, one space."""
     s = text.lower().translate(_FOLD)
+    if "mg" in s:
+        s = _MG_MODEL_RE.sub(r"mg\1", s)
     if "," in s:  # European decimal comma: "7,62x39" is "7.62x39"
         s = _DECIMAL_COMMA.sub(".", s)
     if not s.isascii():

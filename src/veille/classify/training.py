@@ -6,7 +6,7 @@ import random
 import time
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -21,6 +21,7 @@ class TrainConfig:
     max_per_market_label: int = 2500  # drugs dominate every market; cap so they do not swamp
     class_balance_power: float = 0.5  # 0 = raw frequencies, 1 = fully balanced
     seed_weight: float = 1.0
+    market_weight: dict[str, float] = field(default_factory=dict)  # per market, default 1
     correction_weight: float = 5.0  # an analyst's decision outweighs a scraped category
     title_only_copies: bool = True  # markets without descriptions must still classify
     delegate_to_rules: tuple[str, ...] = ("other.deactivated_weapon", "other.replica")
@@ -32,6 +33,8 @@ class TrainConfig:
     # firearms precision on held-out markets (0.92 -> 0.96) but sent unlisted euphemisms
     # ("need someone gone") to "other"; off by default, see docs/MODEL_CARD.md.
     unknown_prob: float = 0.0
+    # Weapon labels need a weapon term in the text (see LinearClassifier.evidence_labels).
+    evidence_labels: tuple[str, ...] = ("firearms", "ammunition", "explosives")
     alpha: float = 1e-5
     epochs: int = 15
     random_state: int = 0
@@ -42,18 +45,19 @@ def assemble(markets: dict[str, list[Example]], seed: Sequence[Example],
              corrections: Sequence[Example], cfg: TrainConfig) -> list[tuple[Example, float]]:
     rng = random.Random(cfg.random_state)
     rows: list[tuple[Example, float]] = []
-    for _name, examples in markets.items():
+    for name, examples in markets.items():
+        mw = cfg.market_weight.get(name, 1.0)
         by_label: dict[str, list[Example]] = defaultdict(list)
         for ex in examples:
             by_label[ex.label].append(ex)
         for _label, exs in by_label.items():
             if len(exs) > cfg.max_per_market_label:
                 exs = rng.sample(exs, cfg.max_per_market_label)
-            rows += [(ex, 1.0) for ex in exs]
+            rows += [(ex, mw) for ex in exs]
     rows += [(ex, cfg.seed_weight) for ex in seed]
     rows += [(ex, cfg.correction_weight) for ex in corrections]
     if cfg.title_only_copies:
-        rows += [(Example(ex.title, "", ex.label, ex.sublabel, ex.source, ex.lang), w * 0.5)
+        rows += [(replace(ex, text=""), w * 0.5)
                  for ex, w in list(rows) if ex.text and ex.title]
     counts = Counter(ex.label for ex, _ in rows)
     total = sum(counts.values())
@@ -106,6 +110,7 @@ def train(taxonomy: Taxonomy, cfg: TrainConfig | None = None,
         "review_prob": cfg.review_prob,
         "review_margin": cfg.review_margin,
         "unknown_prob": cfg.unknown_prob,
+        "evidence_labels": list(cfg.evidence_labels),
     }
     weights = fit(rows, taxonomy, cfg, meta)
     weights.meta["train_seconds"] = round(time.time() - t0, 1)

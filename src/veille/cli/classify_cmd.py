@@ -270,6 +270,9 @@ def evaluate(
     test: Annotated[Path | None, typer.Option(help="Test TSV (lang, label, title, text).")] = None,
     cross_market: Annotated[bool, typer.Option(
         "--cross-market", help="Retrain leaving each market out and score it (minutes).")] = False,
+    open_sealed: Annotated[bool, typer.Option(
+        "--open-sealed", help="With --cross-market: also score the sealed Agora vendor slice "
+        "(kept out of all tuning; every look makes it less blind).")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """Per-class precision, recall, F1 and confusion matrix on the multilingual test set."""
@@ -294,7 +297,7 @@ def evaluate(
         typer.echo("macro-F1 by language: " + ", ".join(
             f"{k} {v.macro_f1:.3f}" for k, v in ml.items() if k not in ("all",)))
     if cross_market:
-        res = lomo(default_taxonomy())
+        res = lomo(default_taxonomy(), open_sealed=open_sealed)
         result["cross_market"] = {m: {k: r.to_json() for k, r in v.items()} for m, v in res.items()}
         if not as_json:
             typer.echo("\nleave-one-market-out (train without the market, test on it):")
@@ -302,7 +305,10 @@ def evaluate(
             for m, v in res.items():
                 typer.echo(f"{m:<10} {v['full'].n:>6} {v['full'].accuracy:>6.3f} "
                            f"{v['full'].macro_f1:>8.3f} {v['titles'].accuracy:>11.3f}")
-            typer.echo("\npooled out-of-market predictions:")
+            typer.echo("\npooled out-of-market predictions (sealed slice excluded):")
             typer.echo(res["pooled"]["full"].format())
+            if "sealed" in res:
+                typer.echo("\nsealed Agora slice, model trained without Agora:")
+                typer.echo(res["sealed"]["full"].format())
     if as_json:
         typer.echo(json.dumps(result, indent=2))
