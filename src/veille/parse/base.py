@@ -77,7 +77,12 @@ def candidate_profiles(config: ParseConfig) -> tuple[tuple[Any, ...], list[str]]
 
 
 def parse_html(doc: Document, config: ParseConfig) -> ParseResult:
-    from veille.parse.engine import PageContext, apply_profile, kind_of_page, profile_matches
+    from veille.parse.engine import (
+        PageContext,
+        apply_profile,
+        first_matching_profile,
+        kind_of_page,
+    )
 
     result = ParseResult()
     warnings: list[str] = []
@@ -123,11 +128,10 @@ def parse_html(doc: Document, config: ParseConfig) -> ParseResult:
     except ValueError as exc:  # ProfileError: a broken profile file must not stop parsing
         warnings.append(f"profiles not loaded: {exc}")
         profiles = ()
-    profile = None
-    for p in profiles:
-        if config.profile or profile_matches(p, ctx, doc.site_hint):
-            profile = p
-            break
+    if config.profile:
+        profile = profiles[0] if profiles else None
+    else:
+        profile = first_matching_profile(profiles, ctx, doc.site_hint)
     if profile is not None:
         try:
             page.kind = kind_of_page(profile, ctx)

@@ -47,6 +47,37 @@ class PageContext:
     # read once per page.
     _page_fields: dict[int, FieldResult] = field(default_factory=dict)
     _decimal: str | None = "?"
+    # The document node, made once: whole-page selections are cached by selector, since
+    # several specs of a profile read the same one (and each is a walk of the whole tree).
+    _root: Any = None
+    _root_css: dict[str, Any] = field(default_factory=dict)
+
+    def root(self) -> Any:
+        if self._root is None:
+            self._root = self.tree.root
+        return self._root
+
+    def css_on_root(self, selector: str) -> list[Any]:
+        """`tree.root.css(selector)`, once per page and selector (callers never modify it)."""
+        found = self._root_css.get(selector)
+        if found is None:
+            root = self.root()
+            found = root.css(selector) if root is not None else []
+            self._root_css[selector] = found
+        return found
+
+    def css_first_on_root(self, selector: str) -> Any:
+        key = "\0first\0" + selector
+        if key in self._root_css:
+            return self._root_css[key]
+        full = self._root_css.get(selector)
+        if full is not None:
+            found = full[0] if full else None
+        else:
+            root = self.root()
+            found = root.css_first(selector) if root is not None else None
+        self._root_css[key] = found
+        return found
 
     def decimal(self) -> str | None:
         if self._decimal == "?":
@@ -103,6 +134,39 @@ def profile_matches(profile: Profile, ctx: PageContext, site_hint: str | None) -
         except Exception:
             continue
     return False
+
+
+def _matches_without_css(profile: Profile, ctx: PageContext, site_hint: str | None) -> bool:
+    if site_hint and site_hint in (profile.name, profile.site):
+        return True
+    if any(p.search(ctx.url or "") for p in profile.match_url):
+        return True
+    return any(p.search(ctx.title) for p in profile.match_title)
+
+
+def first_matching_profile(
+    profiles: tuple[Profile, ...], ctx: PageContext, site_hint: str | None
+) -> Profile | None:
+    """The first profile that `profile_matches` the page, in order.
+
+    CSS markers are each a walk of the whole tree, and a page that matches no earlier
+    profile misses all of their markers: so the URL and title rules are read first, and the
+    markers of the profiles before the first such match are tried as one grouped
+    selector. Only when that finds something are they tried one by one, as before.
+    """
+    first = next((i for i, p in enumerate(profiles) if _matches_without_css(p, ctx, site_hint)),
+                 len(profiles))
+    earlier = [sel for p in profiles[:first] for sel in p.match_css]
+    if earlier:
+        try:
+            hit = ctx.tree.css_first(", ".join(earlier)) is not None
+        except Exception:  # one bad marker: the one-by-one loop skips just that one
+            hit = True
+        if hit:
+            for p in profiles[:first]:
+                if profile_matches(p, ctx, site_hint):
+                    return p
+    return profiles[first] if first < len(profiles) else None
 
 
 # --- field lookups -------------------------------------------------------------------------
@@ -185,12 +249,17 @@ def _select(spec: FieldSpec, scope: Any, ctx: PageContext) -> list[Any]:
     if spec.source == "title":
         return [ctx.title]
     if spec.page:
-        scope = ctx.lxml_root() if spec.xpath else ctx.tree.root
+        scope = ctx.lxml_root() if spec.xpath else ctx.root()
     if scope is None:
         return []
+    if spec.css and not spec.label and not spec.xpath:
+        # The usual field: one CSS selector on the record's scope.
+        if scope is ctx._root:
+            return ctx.css_on_root(spec.css)[:MAX_FIELD_VALUES]
+        return scope.css(spec.css)[:MAX_FIELD_VALUES]
     nodes: list[Any] = [scope]
     if spec.label:
-        pat = re.compile(spec.label, re.IGNORECASE)
+        pat = _label_regex(spec.label)
         nodes = [v for lab, v in _label_pairs(scope, ctx) if pat.fullmatch(lab)]
     if spec.css:
         nodes = nodes[0].css(spec.css) if len(nodes) == 1 else [
@@ -204,7 +273,32 @@ def _select(spec: FieldSpec, scope: Any, ctx: PageContext) -> list[Any]:
     return nodes[:MAX_FIELD_VALUES]
 
 
+def _first_node(spec: FieldSpec, scope: Any, ctx: PageContext) -> Any:
+    """The first node `_select` would return for a plain CSS field (None: no match)."""
+    if spec.page:
+        scope = ctx.root()
+    if scope is None:
+        return None
+    assert spec.css is not None
+    if scope is ctx._root:
+        return ctx.css_first_on_root(spec.css)
+    return scope.css_first(spec.css)
+
+
+@lru_cache(maxsize=1024)
+def _label_regex(pattern: str) -> re.Pattern[str]:
+    # Profiles are data: their patterns are compiled once per process, not per page.
+    return re.compile(pattern, re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def _value_regex(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE | re.S)
+
+
 def _strings(spec: FieldSpec, nodes: list[Any], ctx: PageContext) -> list[str]:
+    if not nodes:
+        return []
     multiline = spec.type == "multiline"
     # Single-valued fields stop at the first non-empty value instead of reading every node.
     first_only = not spec.all and spec.type in _SINGLE_TYPES
@@ -219,7 +313,7 @@ def _strings(spec: FieldSpec, nodes: list[Any], ctx: PageContext) -> list[str]:
         else:
             s = _text(n, multiline)
         if spec.regex:
-            m = re.search(spec.regex, s, re.IGNORECASE | re.S)
+            m = _value_regex(spec.regex).search(s)
             if not m:
                 continue
             s = m.group("v") if "v" in m.re.groupindex else m.group(1) if m.re.groups else m.group(0)
@@ -276,14 +370,39 @@ def _evaluate_with_alternatives(
     return res
 
 
+def _first_only_css(spec: FieldSpec) -> bool:
+    """A single-valued field read by one CSS selector: its value comes from the first node
+    that yields a string, which is nearly always the first node the selector finds."""
+    return (spec.type in _SINGLE_TYPES and not spec.all and bool(spec.css)
+            and not spec.label and not spec.xpath and spec.value is None and not spec.source)
+
+
 def _evaluate_one(spec: FieldSpec, scope: Any, ctx: PageContext, profile: Profile) -> FieldResult:
-    try:
-        nodes = _select(spec, scope, ctx)
-    except Exception as exc:  # a selector that the engine rejects at run time
-        return FieldResult(spec.name, None, False, f"selector failed: {exc}")
-    if spec.type == "count":
-        return FieldResult(spec.name, len(nodes), bool(nodes))
-    texts = _strings(spec, nodes, ctx)
+    if _first_only_css(spec):
+        # css_first stops at the first match instead of walking the rest of the scope (for
+        # a page-wide field, the rest of the page). Only when that node yields no string
+        # are the other matches read, so the value is the one `_select` + `_strings` give.
+        try:
+            first = _first_node(spec, scope, ctx)
+        except Exception as exc:  # a selector that the engine rejects at run time
+            return FieldResult(spec.name, None, False, f"selector failed: {exc}")
+        if first is None:
+            return FieldResult(spec.name, None, False)
+        texts = _strings(spec, [first], ctx)
+        if not texts:
+            try:
+                rest = _select(spec, scope, ctx)[1:]
+            except Exception as exc:
+                return FieldResult(spec.name, None, False, f"selector failed: {exc}")
+            texts = _strings(spec, rest, ctx)
+    else:
+        try:
+            nodes = _select(spec, scope, ctx)
+        except Exception as exc:
+            return FieldResult(spec.name, None, False, f"selector failed: {exc}")
+        if spec.type == "count":
+            return FieldResult(spec.name, len(nodes), bool(nodes))
+        texts = _strings(spec, nodes, ctx)
     if not texts:
         return FieldResult(spec.name, None, False)
     t = spec.type
@@ -410,7 +529,7 @@ def scopes_of(spec: RecordSpec, ctx: PageContext) -> list[Any]:
         return [r for r in (res if isinstance(res, list) else []) if hasattr(r, "xpath")]
     if spec.each:
         return ctx.tree.css(spec.each)
-    return [ctx.tree.root]
+    return [ctx.root()]
 
 
 def apply_profile(
