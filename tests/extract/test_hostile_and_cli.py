@@ -95,3 +95,11 @@ def test_cli_warns_on_broken_pgp_and_keeps_going(tmp_path) -> None:
     assert res.exit_code == 0
     assert "p.txt" in res.stderr and "no END line" in res.stderr
     assert [json.loads(x)["kind"] for x in res.stdout.splitlines()] == ["btc"]
+
+
+def test_kind_subsets_find_the_same_mentions() -> None:
+    text = ("Mirror HTTP://DUCKDUCKGOGG42XJOC72X3SJASOWOARFBGCMVFIMAFTT6TWAGSWZCZAD.ONION/ "
+            f"pay {VALID_BTC}, mail a.b@example.org, Wickr: trusted99, 25g for 1 450,50 €")
+    full = extract(text)
+    for kinds in (["onion"], ["btc", "email", "onion", "xmr"], ["wickr"], ["price", "quantity"]):
+        assert extract(text, kinds=kinds) == [m for m in full if m.kind in kinds], kinds

@@ -129,7 +129,7 @@ def extract_with_warnings(
         found += pgp.find_fingerprints(text, low)
     if want & CRYPTO_KINDS:
         found += (m for m in crypto.find_addresses(text) if m.kind in want)
-    if want & {"onion", "onion_v2"} and ".onion" in low:
+    if want & {"onion", "onion_v2"}:
         found += (m for m in onion.find_onions(text) if m.kind in want)
     contact_kinds = {"email", "phone", "telegram", "wickr", "session", "signal", "xmpp", "icq",
                      "kik", "whatsapp"}
