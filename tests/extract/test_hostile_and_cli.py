@@ -103,3 +103,13 @@ def test_kind_subsets_find_the_same_mentions() -> None:
     full = extract(text)
     for kinds in (["onion"], ["btc", "email", "onion", "xmr"], ["wickr"], ["price", "quantity"]):
         assert extract(text, kinds=kinds) == [m for m in full if m.kind in kinds], kinds
+
+
+def test_offsets_hold_when_lower_casing_changes_length() -> None:
+    # "İ".lower() is two characters; the lower-cased view must keep offsets anyway.
+    text = "İİİ Wickr: trusted99 İ Glock 19 İ 25g " + VALID_BTC
+    got = {m.kind: text[m.start : m.end] for m in extract(text)}
+    assert got["wickr"] == "trusted99"
+    assert got["firearm"] == "Glock 19"
+    assert got["quantity"] == "25g"
+    assert got["btc"] == VALID_BTC
