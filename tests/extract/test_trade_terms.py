@@ -99,6 +99,8 @@ def test_firearm_details_and_no_false_hits() -> None:
     m = extract("gl0ck 19", kinds=["firearm"])[0]
     assert m.details == {"make": "Glock", "type": "pistol", "model": "19", "raw": "gl0ck 19"}
     assert _one("glockenspiel music, a block of wood, akmal, partake", "firearm") == []
+    assert _one("table m4 of the report; M4 carbine", "firearm") == ["M4"]
+    assert _one("in .357 SIG or .357 Magnum", "calibre") == [".357 SIG", ".357 Magnum"]
 
 
 @pytest.mark.parametrize(

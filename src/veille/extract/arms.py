@@ -169,6 +169,8 @@ def _find(text: str, low: str, kind: str, matcher: _Matcher) -> Iterator[Mention
         span = text[s : m.end()]
         if not span.strip():
             continue
+        if not calibre and len(span) <= 3 and span.islower():
+            continue  # "m4", "pm", "sks" in lower case are prose; models are written "M4"
         entry = matcher.resolve(span)
         if entry is None:
             continue
