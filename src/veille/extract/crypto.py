@@ -1,9 +1,12 @@
 """Cryptocurrency addresses, reported only when their checksum holds.
 
-Every alphanumeric run of 14 characters or more (the shortest segwit address) is a candidate; the run is matched greedily
-and in one pass, so a 10 MB run of base58 costs one linear scan and is then dropped by length
-(no address is longer than 106 characters). A candidate is decoded by its shape and reported
-only when its checksum and version bytes hold; everything else is silently not an address.
+Every ASCII-alphanumeric word of 14 characters or more (the shortest segwit address) is a
+candidate. The word is matched greedily in one pass, so a 10 MB run of base58 costs one linear
+scan and is then dropped by length (no address is longer than 106 characters). A candidate is
+decoded by its shape and reported only when its checksum and version bytes hold; everything
+else is silently not an address. Legacy Bitcoin Cash and Bitcoin SV addresses share Bitcoin's
+version bytes and are reported as `btc`; the 0x05 prefix is Bitcoin's P2SH (Litecoin moved
+its P2SH to "M").
 """
 
 from __future__ import annotations
