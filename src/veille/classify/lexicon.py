@@ -81,7 +81,6 @@ class Taxonomy:
     # feature is computed, so "weed" in "weed eater" never teaches the model that weed is legal.
     mask_terms: dict[str, str] = field(default_factory=dict)  # normalised phrase -> token
     _mask_re: re.Pattern[str] | None = field(default=None, repr=False)
-    _mask_anchors: tuple[str, ...] = field(default=(), repr=False)
 
     @classmethod
     def load(cls, path: Path | None = None) -> Taxonomy:
@@ -140,15 +139,10 @@ class Taxonomy:
         self._exact_re = re.compile(r"(?<!\w)(" + _trie_regex(exact) + r")s?(?!\w)")
         if self.mask_terms:
             self._mask_re = re.compile(r"(?<!\w)(" + _trie_regex(list(self.mask_terms)) + r")s?(?!\w)")
-            # Substring pre-check (one per phrase, its longest word): most texts hold none, and
-            # `in` is far cheaper than running the regex over every description.
-            self._mask_anchors = tuple({max(t.split(), key=len) for t in self.mask_terms})
 
     def mask(self, norm_text: str) -> str:
         """Replace masked look-alike phrases ("weed eater") by their group token."""
         if self._mask_re is None or not norm_text:
-            return norm_text
-        if not any(a in norm_text for a in self._mask_anchors):
             return norm_text
         return self._mask_re.sub(lambda m: self.mask_terms[m.group(1)], norm_text)
 

@@ -42,7 +42,7 @@ def _fix_word(w: str) -> str:
     if w.isdigit():
         return w
     w = w.strip(".")
-    if _MG_MODEL.fullmatch(w):
+    if w[:2] == "mg" and _MG_MODEL.fullmatch(w):
         return w
     if _LEET_CHARS.intersection(w):
         w = _LEET_RE.sub(lambda m: m.group(0).translate(_LEET), w)
