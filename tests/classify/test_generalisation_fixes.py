@@ -108,3 +108,24 @@ def test_armslist_trade_and_wanted_ads_are_left_out() -> None:
     assert 0 < len(rows) <= kept_max
     agora = load_market("agora")
     assert all(e.group for e in agora)  # every Agora row knows its vendor (sealed split)
+
+
+def test_leave_one_market_out_never_scores_the_sealed_slice_unless_asked() -> None:
+    from veille.classify.datasets import MARKETS
+    from veille.classify.experiments import lomo
+
+    def ag(vendor: str, title: str, label: str) -> Example:
+        return Example(title, "", label, None, "agora", group=vendor)
+
+    names = [f"v{i}" for i in range(200)]
+    sealed_v = next(v for v in names if is_sealed(ag(v, "x", "drugs")))
+    open_v = next(v for v in names if not is_sealed(ag(v, "x", "drugs")))
+    data = {m: [Example("Cocaine 1g pure", "", "drugs", None, m)] for m in MARKETS}
+    data["agora"] = [ag(open_v, "Cocaine 5g", "drugs"), ag(open_v, "Glock 19 pistol", "firearms"),
+                     ag(sealed_v, "MDMA 10 pills", "drugs"), ag(sealed_v, "Uzi 9mm", "firearms"),
+                     ag(sealed_v, "Fake passport UK", "fake_documents")]
+    res = lomo(default_taxonomy(), data=data)
+    assert "sealed" not in res
+    assert res["agora"]["full"].n == 2  # the three sealed rows are not scored
+    res = lomo(default_taxonomy(), data=data, open_sealed=True)
+    assert res["sealed"]["full"].n == 3 and res["agora"]["full"].n == 2
