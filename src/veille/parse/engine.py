@@ -16,7 +16,14 @@ from urllib.parse import urljoin
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from veille.parse.accounts import claimed_accounts
-from veille.parse.profile import RECORD_CLASSES, FieldSpec, Profile, RecordSpec
+from veille.parse.profile import (
+    RECORD_CLASSES,
+    SINGLE_TYPES,
+    FieldSpec,
+    Profile,
+    RecordSpec,
+    field_kind,
+)
 from veille.parse.values import decimal_for_lang, find_prices, parse_date, parse_number
 from veille.records import Price, Record
 
@@ -27,7 +34,7 @@ _PGP = re.compile(
 )
 _ARMOR_HEADER = re.compile(r"^[A-Za-z][A-Za-z-]*: ")
 _WS = re.compile(r"\s+")
-_SINGLE_TYPES = frozenset({"text", "multiline", "int", "number", "date", "url"})
+_SINGLE_TYPES = SINGLE_TYPES
 
 
 @dataclass(slots=True)
@@ -51,6 +58,8 @@ class PageContext:
     # several specs of a profile read the same one (and each is a walk of the whole tree).
     _root: Any = None
     _root_css: dict[str, Any] = field(default_factory=dict)
+    _dates: dict[tuple[str, str | None, bool], tuple[str, str] | None] = field(
+        default_factory=dict)
 
     def root(self) -> Any:
         if self._root is None:
@@ -77,6 +86,15 @@ class PageContext:
             root = self.root()
             found = root.css_first(selector) if root is not None else None
         self._root_css[key] = found
+        return found
+
+    def date(self, text: str, fmt: str | None, dayfirst: bool) -> tuple[str, str] | None:
+        """`parse_date` against the capture time, once per distinct text on the page (a
+        page of reviews repeats "2 months ago" and the like)."""
+        key = (text, fmt, dayfirst)
+        if key in self._dates:
+            return self._dates[key]
+        found = self._dates[key] = parse_date(text, self.captured_at, fmt, dayfirst)
         return found
 
     def decimal(self) -> str | None:
@@ -302,6 +320,15 @@ def _strings(spec: FieldSpec, nodes: list[Any], ctx: PageContext) -> list[str]:
     multiline = spec.type == "multiline"
     # Single-valued fields stop at the first non-empty value instead of reading every node.
     first_only = not spec.all and spec.type in _SINGLE_TYPES
+    if not spec.attr and not spec.regex and not spec.split and spec.type != "pgp":
+        # The usual field, the node's text: the loop below without its per-node checks.
+        if first_only:
+            for n in nodes:
+                s = _text(n, multiline)
+                if s:
+                    return [s]
+            return []
+        return [s for s in (_text(n, multiline) for n in nodes) if s]
     out: list[str] = []
     for n in nodes:
         if spec.attr and not isinstance(n, str):
@@ -370,15 +397,8 @@ def _evaluate_with_alternatives(
     return res
 
 
-def _first_only_css(spec: FieldSpec) -> bool:
-    """A single-valued field read by one CSS selector: its value comes from the first node
-    that yields a string, which is nearly always the first node the selector finds."""
-    return (spec.type in _SINGLE_TYPES and not spec.all and bool(spec.css)
-            and not spec.label and not spec.xpath and spec.value is None and not spec.source)
-
-
 def _evaluate_one(spec: FieldSpec, scope: Any, ctx: PageContext, profile: Profile) -> FieldResult:
-    if _first_only_css(spec):
+    if spec.first_only:
         # css_first stops at the first match instead of walking the rest of the scope (for
         # a page-wide field, the rest of the page). Only when that node yields no string
         # are the other matches read, so the value is the one `_select` + `_strings` give.
@@ -424,7 +444,7 @@ def _evaluate_one(spec: FieldSpec, scope: Any, ctx: PageContext, profile: Profil
     elif t == "stars":
         value = float(sum(s.count(spec.char) for s in texts))
     elif t == "date":
-        d = parse_date(texts[0], ctx.captured_at, spec.date_format, profile.dayfirst)
+        d = ctx.date(texts[0], spec.date_format, profile.dayfirst)
         value, precision = (d if d else (None, None))
     elif t == "url":
         value = urljoin(ctx.url, texts[0]) if ctx.url else texts[0]
@@ -444,16 +464,12 @@ def _evaluate_one(spec: FieldSpec, scope: Any, ctx: PageContext, profile: Profil
 
 @lru_cache(maxsize=256)
 def _annotation(cls: type[Record], name: str) -> str:
-    """The record field's kind: list, int, float, str or other."""
-    ann = str(cls.__dataclass_fields__[name].type)
-    for kind in ("list", "int", "float", "str"):
-        if ann.startswith(kind):
-            return kind
-    return "other"
+    return field_kind(cls, name)
 
 
-def _coerce(cls: type[Record], name: str, value: Any) -> Any:
-    kind = _annotation(cls, name)
+def _coerce(cls: type[Record], name: str, value: Any, kind: str | None = None) -> Any:
+    if kind is None:
+        kind = _annotation(cls, name)
     if kind == "str" and type(value) is str:
         return value
     if kind == "list":
@@ -487,8 +503,8 @@ def build_record(
     extra: dict[str, Any] = {}
     warnings: list[str] = []
     declared = found = 0
-    for f, r, is_declared, on_record in zip(spec.fields, results, spec.declared,
-                                            spec.on_record, strict=True):
+    for f, r, is_declared, on_record, kind in zip(spec.fields, results, spec.declared,
+                                                  spec.on_record, spec.coerce, strict=True):
         if is_declared:
             declared += 1
             found += r.found
@@ -499,8 +515,10 @@ def build_record(
                 warnings.append(f"{spec.type}.{f.name}: {f.describe()} found nothing")
             continue
         if on_record:
+            v = r.value
             try:
-                values[f.name] = _coerce(cls, f.name, r.value)
+                values[f.name] = v if kind == "str" and type(v) is str \
+                    else _coerce(cls, f.name, v, kind)
             except (TypeError, ValueError) as exc:
                 warnings.append(f"{spec.type}.{f.name}: {exc}")
                 continue

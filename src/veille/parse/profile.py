@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -51,6 +51,9 @@ class FieldSpec:
     # Further specs for the same field (a TOML list): their values are appended for lists
     # and prices, or tried in turn for single values.
     more: tuple[FieldSpec, ...] = ()
+    # Derived at load time, not a profile key: a single-valued field read by one CSS
+    # selector, whose value comes from the first matching node that yields a string.
+    first_only: bool = False
 
     def describe(self) -> str:
         parts = []
@@ -80,6 +83,8 @@ class RecordSpec:
     # and whether it is a field of the record class (else it goes to `extra`).
     declared: tuple[bool, ...] = ()
     on_record: tuple[bool, ...] = ()
+    # The record field's kind for each field ("list", "int", "float", "str", "other").
+    coerce: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +152,17 @@ def _check_xpath(path: str, key: str, expr: str) -> None:
         raise ProfileError(f"{path}: {key}: bad XPath {expr!r}: {exc}") from None
 
 
-_FIELD_KEYS = set(FieldSpec.__dataclass_fields__) - {"name", "more"}
+_FIELD_KEYS = set(FieldSpec.__dataclass_fields__) - {"name", "more", "first_only"}
+SINGLE_TYPES = frozenset({"text", "multiline", "int", "number", "date", "url"})
+
+
+def field_kind(cls: type, name: str) -> str:
+    """The record field's kind: list, int, float, str or other."""
+    ann = str(cls.__dataclass_fields__[name].type) if name in cls.__dataclass_fields__ else ""
+    for kind in ("list", "int", "float", "str"):
+        if ann.startswith(kind):
+            return kind
+    return "other"
 
 
 def _field(path: str, rtype: str, name: str, raw: Any) -> FieldSpec:
@@ -183,7 +198,10 @@ def _field(path: str, rtype: str, name: str, raw: Any) -> FieldSpec:
     cls = RECORD_CLASSES[rtype]
     if name not in cls.__dataclass_fields__ and "extra" not in cls.__dataclass_fields__:
         raise ProfileError(f"{path}: {where}: {rtype} records have no field {name!r}")
-    return spec
+    first_only = (spec.type in SINGLE_TYPES and not spec.all and bool(spec.css)
+                  and not spec.label and not spec.xpath and spec.value is None
+                  and not spec.source)
+    return replace(spec, first_only=first_only) if first_only else spec
 
 
 def profile_from_dict(data: dict[str, Any], path: str) -> Profile:
@@ -227,6 +245,7 @@ def profile_from_dict(data: dict[str, Any], path: str) -> Profile:
             declared=tuple(not f.page and f.value is None for f in fields),
             on_record=tuple(f.name in cls.__dataclass_fields__ and f.name != "extra"
                             for f in fields),
+            coerce=tuple(field_kind(cls, f.name) for f in fields),
         ))
     return Profile(
         name=name,
