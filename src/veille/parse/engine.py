@@ -408,7 +408,16 @@ def _evaluate_one(spec: FieldSpec, scope: Any, ctx: PageContext, profile: Profil
             return FieldResult(spec.name, None, False, f"selector failed: {exc}")
         if first is None:
             return FieldResult(spec.name, None, False)
-        texts = _strings(spec, [first], ctx)
+        if type(first) is LexborNode and not spec.attr and not spec.regex \
+                and not spec.split and spec.type != "pgp":
+            # The node's text, as `_strings` reads it, without its per-node checks.
+            if spec.type == "multiline":
+                s = multiline_text(first)
+            else:
+                s = " ".join(first.text(deep=True, separator=" ", strip=False).split())
+            texts = [s] if s else []
+        else:
+            texts = _strings(spec, [first], ctx)
         if not texts:
             try:
                 rest = _select(spec, scope, ctx)[1:]
@@ -428,6 +437,10 @@ def _evaluate_one(spec: FieldSpec, scope: Any, ctx: PageContext, profile: Profil
     t = spec.type
     value: Any
     precision = None
+    if t == "text" or t == "multiline":
+        # The usual case first; the chain below gives the same for these two types.
+        value = texts if spec.all else texts[0]
+        return FieldResult(spec.name, value, True)
     decimal = profile.decimal or ctx.decimal()
     if t == "price":
         value = []
@@ -496,9 +509,12 @@ def build_record(
         by_name = {r.name: r for r in results}
         if any(not by_name[n].found for n in spec.skip_without if n in by_name):
             return None, results
-    if spec.each and not any(r.found for r, d in zip(results, spec.declared, strict=True)
-                             if d):
-        return None, results
+    if spec.each:
+        for r, d in zip(results, spec.declared, strict=True):
+            if d and r.found:
+                break
+        else:  # a block with none of the record's own fields
+            return None, results
     values: dict[str, Any] = {}
     extra: dict[str, Any] = {}
     warnings: list[str] = []
