@@ -105,8 +105,43 @@ def _load(name: str) -> dict:
     )
 
 
+# The boundary each scan needs before its first character, written as a check made just
+# after that character: `re` can then skip through the text by first character (a C loop)
+# instead of testing a zero-width assertion at every position, which cost more than the
+# whole calibre match. Same positions as "\b" (plus "(?=\.\d)" for calibres).
+_WORD_HEAD = r"(?<!\w.)"  # after a word character: the one before it is not one (ASCII)
+_NONWORD_HEAD = r"(?<=\w.)"  # after any other character: a word character before it
+_DOT_HEAD = r"(?:(?<=\w\.)|(?=\d))"  # after a dot: a word character before it, or a digit next
+
+
+def _front_split(all_atoms: list[list[str]], dot_front: bool) -> str:
+    """trie_regex(all_atoms) with the front boundary moved behind each first character.
+
+    Alternatives keep the trie's order, so `re` picks the same match at every position."""
+    groups: dict[str, list[list[str]]] = {}
+    for atoms in all_atoms:
+        groups.setdefault(atoms[0], []).append(atoms[1:])
+    alts: list[str] = []
+    for first, rests in groups.items():
+        rest = trie_regex(rests)
+        if first == r"\.?" and dot_front:
+            # Greedy optional dot: the dotted form is tried first, then the bare one.
+            alts.append(r"\." + _DOT_HEAD + rest)
+            alts.append(_front_split(rests, dot_front)[3:-1])
+        elif first == r"\." and dot_front:
+            alts.append(first + _DOT_HEAD + rest)
+        elif len(first) == 1 or first[0] == "\\" and len(first) == 2:
+            c = first[-1]
+            # In ASCII mode "č" is not a word character: "\b" before it needs one before it.
+            word = c.isascii() and (c.isalnum() or c == "_")
+            alts.append(first + (_WORD_HEAD if word else _NONWORD_HEAD) + rest)
+        else:
+            raise ValueError(f"no front rule for first atom {first!r}")
+    return "(?:" + "|".join(alts) + ")"
+
+
 def _compile(groups: list[tuple[str, dict[str, str], list[str]]], atoms_of,
-             front: str = r"(?a)\b") -> _Matcher:
+             dot_front: bool = False) -> _Matcher:
     entries = []
     all_atoms = []
     for value, details, aliases in groups:
@@ -114,9 +149,15 @@ def _compile(groups: list[tuple[str, dict[str, str], list[str]]], atoms_of,
         all_atoms += atom_lists
         pat = re.compile(trie_regex(atom_lists), re.I)
         entries.append(_Entry(value, pat, details, max(len(a) for a in aliases)))
-    # Case-sensitive over the lower-cased text with an ASCII word boundary in front: measured
-    # fastest in `re` (it fails at once inside words); finer boundary rules are checked in Python.
-    scan = re.compile(front + "(?:" + trie_regex(all_atoms) + ")" + _AFTER)
+    # Case-sensitive over the lower-cased text with an ASCII word boundary in front; finer
+    # boundary rules are checked in Python. A plain "\b" is fastest for firearms (their first
+    # letters are most of the alphabet, and "\b" fails at once inside words); calibres start
+    # with a digit, a dot, "c" or "k", so moving their boundary test behind the first character
+    # lets `re` skip the rest (measured 5x faster on the benchmark corpus).
+    if dot_front:
+        scan = re.compile("(?a)" + _front_split(all_atoms, dot_front) + _AFTER)
+    else:
+        scan = re.compile(r"(?a)\b(?:" + trie_regex(all_atoms) + ")" + _AFTER)
     return _Matcher(scan, tuple(entries))
 
 
@@ -147,7 +188,7 @@ def calibre_matcher() -> _Matcher:
     raw = _load("calibres.toml")
     groups = [(c["value"], {}, c["aliases"]) for c in raw["calibre"]]
     # ".45 ACP" starts with a dot, where there is no word boundary.
-    return _compile(groups, _calibre_atoms, front=r"(?a)(?:\b|(?=\.\d))")
+    return _compile(groups, _calibre_atoms, dot_front=True)
 
 
 def _starts_word(low: str, i: int, calibre: bool) -> bool:
