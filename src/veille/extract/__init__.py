@@ -68,24 +68,64 @@ def _resolve(mentions: Iterable[Mention], pgp_spans: list[tuple[int, int]]) -> l
     return out
 
 
-_BLOB = re.compile(r"[0-9A-Za-z+/=]{64,}")
+_BLOB_CHARS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+/=")
+_BLOB_AHEAD = re.compile(r"[0-9A-Za-z+/=]*")
+_BLOB_MIN = 64
 
 
-def _prose_runs(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Number runs outside long alphanumeric blobs (base58, hex, base64): digits inside those
-    are never prices, phones or calibres, and skipping them keeps hostile blobs cheap."""
-    blobs = [m.span() for m in _BLOB.finditer(text)]
-    if not blobs:
-        return runs
-    out = []
-    j = 0
-    for s, e in runs:
-        while j < len(blobs) and blobs[j][1] <= s:
-            j += 1
-        if j < len(blobs) and blobs[j][0] <= s < blobs[j][1]:
-            continue
-        out.append((s, e))
-    return out
+def _in_blob(text: str, i: int) -> bool:
+    """Whether position i lies in a run of 64+ base58/hex/base64 characters: digits inside
+    those are never prices, phones or calibres. Looks at most 64 characters either way, so
+    hostile blobs stay cheap however many numbers they hold."""
+    ahead = _BLOB_AHEAD.match(text, i, i + _BLOB_MIN).end() - i
+    j, floor = i, max(0, i - (_BLOB_MIN - ahead))
+    while j > floor and text[j - 1] in _BLOB_CHARS:
+        j -= 1
+    return ahead + (i - j) >= _BLOB_MIN
+
+
+def _candidate_runs(
+    text: str, low: str, runs: list[tuple[int, int]], want: frozenset[str]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
+    """The number runs each of price, quantity and national-phone could use, outside blobs.
+
+    Most of a page's numbers (dates, ratings, counts) fail all three consumers' first cheap
+    test; one loop applies a copy of those tests (each consumer still applies its own), so the
+    blob test and the consumers' loops see only the few that pass."""
+    t = money.tables()
+    first, last, units = t.cur_first_chars, t.last_chars, t.unit_first_chars
+    do_price, do_qty = "price" in want, "quantity" in want
+    do_phone = bool(want & {"phone", "whatsapp", "telegram", "signal"})
+    n = len(low)
+    price: list[tuple[int, int]] = []
+    qty: list[tuple[int, int]] = []
+    phone: list[tuple[int, int]] = []
+    for r in runs:
+        rs, e = r
+        nxt = low[e] if e < n else ""
+        nxt2 = low[e + 1] if e + 1 < n else ""
+        if do_price and not (rs > 0 and low[rs - 1] in ".,") and (
+            (nxt2 in first if nxt.isspace() and nxt2 else nxt in first)
+            or (rs > 0 and low[rs - 1] in last) or (rs > 1 and low[rs - 2] in last)
+        ):
+            price.append(r)
+        if do_qty and (nxt2 in units if nxt in " \u00a0" and nxt2 else nxt in units):
+            qty.append(r)
+        if do_phone and (e - rs >= 6 or nxt in ("-", "/", ")", "(")):
+            phone.append(r)
+    blob: dict[int, bool] = {}
+
+    def keep(rows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        out = []
+        for r in rows:
+            b = blob.get(r[0])
+            if b is None:
+                b = blob[r[0]] = _in_blob(text, r[0])
+            if not b:
+                out.append(r)
+        return out
+
+    return keep(price), keep(qty), keep(phone)
 
 
 def extract_with_warnings(
@@ -117,7 +157,8 @@ def extract_with_warnings(
     needs_low = needs_runs or want & {"pgp_fingerprint", "firearm", "calibre", "wickr",
                                       "session", "xmpp", "icq", "kik"}
     low = lower_view(text) if needs_low else ""
-    runs = _prose_runs(text, money.number_runs(text)) if needs_runs else []
+    runs = money.number_runs(text) if needs_runs else []
+    price_runs, qty_runs, phone_runs = _candidate_runs(text, low, runs, want)
     found: list[Mention] = []
     pgp_spans: list[tuple[int, int]] = []
     if "-----BEGIN PGP" in text:
@@ -134,12 +175,12 @@ def extract_with_warnings(
     contact_kinds = {"email", "phone", "telegram", "wickr", "session", "signal", "xmpp", "icq",
                      "kik", "whatsapp"}
     if want & contact_kinds:
-        found += (m for m in contacts.find_contacts(text, region, low, runs, want)
+        found += (m for m in contacts.find_contacts(text, region, low, phone_runs, want)
                   if m.kind in want)
     if "price" in want:
-        found += money.find_prices(text, low, runs)
+        found += money.find_prices(text, low, price_runs)
     if "quantity" in want:
-        found += money.find_quantities(text, low, runs)
+        found += money.find_quantities(text, low, qty_runs)
     if "firearm" in want:
         found += arms.find_firearms(text, low)
     if "calibre" in want:
