@@ -14,8 +14,9 @@ from typing import Any
 
 from veille.parse.guard import MAX_DEPTH, crude_nesting_bound, limit_nesting
 from veille.parse.html import (
-    decode_html,
+    decode_html_codec,
     html_tree_and_json_ld,
+    is_utf8_codec,
     page_lang,
     page_links,
     page_title,
@@ -95,7 +96,7 @@ def parse_html(doc: Document, config: ParseConfig) -> ParseResult:
     if not body.strip():
         result.warnings.append("empty page")
         return result
-    html, dec_warnings = decode_html(body, doc.content_type)
+    html, dec_warnings, codec = decode_html_codec(body, doc.content_type)
     warnings += dec_warnings
     dropped = 0
     # The coarse check runs on the bytes (no re-encoding); only pages it cannot clear are
@@ -106,7 +107,9 @@ def parse_html(doc: Document, config: ParseConfig) -> ParseResult:
     if dropped:
         warnings.append(f"page nests deeper than {config.max_depth} levels; "
                         f"{dropped} tags beyond that depth were dropped (text kept)")
-    tree, json_ld = html_tree_and_json_ld(html)
+    # Valid UTF-8 decoded as such re-encodes to the same bytes: hand Lexbor those.
+    utf8 = body if not dropped and type(body) is bytes and is_utf8_codec(codec) else None
+    tree, json_ld = html_tree_and_json_ld(html, utf8)
     title = page_title(tree)
     page = Page(
         capture_id=doc.capture_id,

@@ -6,6 +6,7 @@ or renders anything: scripts, styles and templates are dropped before text is ta
 
 from __future__ import annotations
 
+import codecs
 import re
 from urllib.parse import urljoin, urlsplit
 
@@ -23,6 +24,12 @@ MAX_LINKS = 2000
 
 def decode_html(body: bytes, content_type: str = "") -> tuple[str, list[str]]:
     """Bytes to text: declared charset first, then UTF-8, then cp1252; never raises."""
+    text, warnings, _ = decode_html_codec(body, content_type)
+    return text, warnings
+
+
+def decode_html_codec(body: bytes, content_type: str = "") -> tuple[str, list[str], str]:
+    """`decode_html`, and the codec that decoded the text."""
     warnings: list[str] = []
     candidates: list[str] = []
     m = _CT_CHARSET.search(content_type or "")
@@ -34,16 +41,24 @@ def decode_html(body: bytes, content_type: str = "") -> tuple[str, list[str]]:
     candidates += ["utf-8"]
     for enc in candidates:
         try:
-            return body.decode(enc), warnings
+            return body.decode(enc), warnings, enc
         except (UnicodeDecodeError, LookupError):
             continue
     try:
         text = body.decode("cp1252")
         warnings.append("not valid UTF-8; decoded as cp1252")
-        return text, warnings
+        return text, warnings, "cp1252"
     except UnicodeDecodeError:
         warnings.append("not valid UTF-8; undecodable bytes replaced")
-        return body.decode("utf-8", "replace"), warnings
+        return body.decode("utf-8", "replace"), warnings, "replace"
+
+
+def is_utf8_codec(name: str) -> bool:
+    """True when `name` is Python's plain UTF-8 codec (not utf-8-sig, which drops a BOM)."""
+    try:
+        return codecs.lookup(name).name == "utf-8"
+    except LookupError:
+        return False
 
 
 _INLINE_SPACE_CHARS = "\t\r\f\v\u00a0\u202f"
@@ -67,12 +82,16 @@ def html_tree(html: str) -> LexborHTMLParser:
     return tree
 
 
-def html_tree_and_json_ld(html: str) -> tuple[LexborHTMLParser, list[str]]:
+def html_tree_and_json_ld(
+    html: str, utf8: bytes | None = None
+) -> tuple[LexborHTMLParser, list[str]]:
     """The parsed tree with invisible elements removed, and the JSON-LD blocks it held.
 
     JSON-LD lives in <script> elements, so it is read (as text, never run) before they go.
+    `utf8`, when given, must be exactly `html` encoded as UTF-8 (the page's own bytes when
+    they decoded as UTF-8): Lexbor reads UTF-8, so it is spared encoding the text again.
     """
-    tree = LexborHTMLParser(html)
+    tree = LexborHTMLParser(utf8 if utf8 is not None else html)
     json_ld: list[str] = []
     for node in tree.css(",".join(INVISIBLE_TAGS)):
         if (

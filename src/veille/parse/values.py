@@ -42,6 +42,8 @@ PRICE_RE = re.compile(
 )
 NUMBER_RE = re.compile(rf"[-+]?(?:{_NUM})")
 _AMOUNT_RE = re.compile(_NUM)
+_GROUP_MARKS = re.compile(r"[ \u00a0\u202f']")
+_CODE_RE = re.compile(r"[A-Za-z]{3,5}")
 
 
 def parse_number(text: str | None, decimal: str | None = None) -> float | None:
@@ -56,7 +58,9 @@ def parse_number(text: str | None, decimal: str | None = None) -> float | None:
     m = NUMBER_RE.search(text)
     if m is None:
         return None
-    s = re.sub(r"[ \u00a0\u202f']", "", m.group(0))
+    s = m.group(0)
+    if " " in s or "\u00a0" in s or "\u202f" in s or "'" in s:
+        s = _GROUP_MARKS.sub("", s)
     sign = -1.0 if s.startswith("-") else 1.0
     s = s.lstrip("+-")
     if "." in s and "," in s:
@@ -87,7 +91,7 @@ def normalise_currency(text: str | None) -> str | None:
     t = text.strip()
     if t in CURRENCY_SYMBOLS:
         return CURRENCY_SYMBOLS[t]
-    return CURRENCY_WORDS.get(t.lower()) or (t.upper() if re.fullmatch(r"[A-Za-z]{3,5}", t)
+    return CURRENCY_WORDS.get(t.lower()) or (t.upper() if _CODE_RE.fullmatch(t)
                                               else None)
 
 
