@@ -110,3 +110,26 @@ def test_telegram_service_messages_stay_messages():
     assert (m.author, m.text, m.message_id) == ("c", "", "1")
     assert parse_body(json.dumps({"chat": {}, "message": [1]}),
                       content_type=TELEGRAM_CONTENT_TYPE).records == []
+
+
+def test_scripts_styles_and_svg_never_reach_the_text_whatever_their_case_or_encoding():
+    # Parsing skips the search for invisible elements on pages whose bytes open none; the
+    # byte check must still see them in any ASCII case, and not trust bytes it cannot read.
+    hidden = ('<ScRiPt>hiddenscript()</sCrIpT><STYLE>p{color:red}</STYLE>'
+              '<Svg><text>hiddensvg</text></Svg><NOSCRIPT>hiddennoscript</NOSCRIPT>'
+              '<IFrame>hiddenframe</IFrame><TeMpLaTe>hiddentemplate</TeMpLaTe>')
+    page = LISTING.format(inner=hidden + "<p>shown café</p>")
+    for body, ctype in ((page.encode("utf-8"), "text/html"),
+                        (page.encode("cp1252"), "text/html; charset=windows-1252"),
+                        (page.encode("utf-16"), "text/html; charset=utf-16")):
+        res = parse_body(body, content_type=ctype)
+        text = of_type(res, "page")[0].text
+        assert "shown café" in text, ctype
+        for word in ("hiddenscript", "color:red", "hiddensvg", "hiddennoscript",
+                     "hiddenframe", "hiddentemplate"):
+            assert word not in text, (ctype, word)
+        (x,) = of_type(res, "listing")
+        assert (x.title, x.vendor) == ("Widget", "zed")
+    # Without any of them the page text is whole.
+    plain = parse_body(LISTING.format(inner="<p>alpha</p><span>beta</span><em>gamma</em>"))
+    assert of_type(plain, "page")[0].text.split("\n")[:4] == ["alpha", "beta", "gamma", "Widget"]

@@ -12,8 +12,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from veille.parse.guard import MAX_DEPTH, crude_nesting_bound, limit_nesting
+from veille.parse.guard import MAX_DEPTH, crude_nesting_bound, limit_nesting, scan_tags
 from veille.parse.html import (
+    INVISIBLE_TAGS,
     decode_html_codec,
     html_tree_and_json_ld,
     is_utf8_codec,
@@ -102,14 +103,19 @@ def parse_html(doc: Document, config: ParseConfig) -> ParseResult:
     # The coarse check runs on the bytes (no re-encoding); only pages it cannot clear are
     # examined and flattened as text.
     ascii_compatible = b"\x00" not in body[:4096]  # not UTF-16/32: tags are visible bytes
-    if crude_nesting_bound(body if ascii_compatible else html) > config.max_depth:
+    if ascii_compatible:
+        bound, has_invisible = scan_tags(body, INVISIBLE_TAGS)
+    else:
+        bound, has_invisible = crude_nesting_bound(html), True
+    if bound > config.max_depth:
         html, dropped = limit_nesting(html, config.max_depth)
     if dropped:
         warnings.append(f"page nests deeper than {config.max_depth} levels; "
                         f"{dropped} tags beyond that depth were dropped (text kept)")
     # Valid UTF-8 decoded as such re-encodes to the same bytes: hand Lexbor those.
     utf8 = body if not dropped and type(body) is bytes and is_utf8_codec(codec) else None
-    tree, json_ld = html_tree_and_json_ld(html, utf8)
+    # The byte scan speaks for the text only when the text is those bytes decoded as UTF-8.
+    tree, json_ld = html_tree_and_json_ld(html, utf8, has_invisible or utf8 is None)
     title = page_title(tree)
     page = Page(
         capture_id=doc.capture_id,

@@ -43,23 +43,43 @@ def nesting_bound(html: str) -> int:
 def crude_nesting_bound(html: str | bytes) -> int:
     """A coarser bound (every tag but a closing one counts as opening), vectorised with
     numpy over the page's bytes: about 50 us on a 40 KB page."""
+    raw = html if isinstance(html, bytes) else html.encode("utf-8", "surrogatepass")
+    return scan_tags(raw)[0]
+
+
+def scan_tags(raw: bytes, names: tuple[str, ...] = ()) -> tuple[int, bool]:
+    """`crude_nesting_bound` of the bytes, and whether any of the tag `names` (lower-case
+    ASCII, three letters or more) may open in them: False means no "<name" in any ASCII
+    case, so a parser of these bytes makes no such element. One pass over the page."""
     import numpy as np
 
-    raw = html if isinstance(html, bytes) else html.encode("utf-8", "surrogatepass")
     data = np.frombuffer(raw, dtype=np.uint8)
     if data.size < 2:
-        return 0
+        return 0, False
     lt = np.flatnonzero(data[:-1] == ord("<"))
     nxt = data[lt + 1]
     is_close = nxt == ord("/")
     is_open = ((nxt | 0x20) >= ord("a")) & ((nxt | 0x20) <= ord("z"))
+    found = False
+    if names:
+        # Three bytes after each "<", ASCII letters folded to lower case (b | 0x20 equals a
+        # lower-case letter only for that letter and its upper case).
+        opens = lt[is_open]
+        opens = opens[opens + 3 < data.size]
+        code = ((data[opens + 1] | 0x20).astype(np.int32) << 16) \
+            | ((data[opens + 2] | 0x20).astype(np.int32) << 8) | (data[opens + 3] | 0x20)
+        for name in names:
+            c = (ord(name[0]) << 16) | (ord(name[1]) << 8) | ord(name[2])
+            if (code == c).any():
+                found = True
+                break
     steps = is_open.astype(np.int64) - is_close.astype(np.int64)
     steps = steps[steps != 0]
     if steps.size == 0:
-        return 0
+        return 0, found
     prefix = np.cumsum(steps)
     floor = np.minimum(np.minimum.accumulate(prefix), 0)
-    return int((prefix - floor).max())
+    return int((prefix - floor).max()), found
 
 
 def may_nest_deeper(html: str, max_depth: int = MAX_DEPTH) -> bool:

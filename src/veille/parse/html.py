@@ -20,6 +20,7 @@ _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 INVISIBLE_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg")
 MAX_LINKS = 2000
+_INVISIBLE_SELECTOR = ",".join(INVISIBLE_TAGS)
 
 
 def decode_html(body: bytes, content_type: str = "") -> tuple[str, list[str]]:
@@ -83,17 +84,21 @@ def html_tree(html: str) -> LexborHTMLParser:
 
 
 def html_tree_and_json_ld(
-    html: str, utf8: bytes | None = None
+    html: str, utf8: bytes | None = None, has_invisible: bool = True
 ) -> tuple[LexborHTMLParser, list[str]]:
     """The parsed tree with invisible elements removed, and the JSON-LD blocks it held.
 
     JSON-LD lives in <script> elements, so it is read (as text, never run) before they go.
     `utf8`, when given, must be exactly `html` encoded as UTF-8 (the page's own bytes when
     they decoded as UTF-8): Lexbor reads UTF-8, so it is spared encoding the text again.
+    `has_invisible=False` says the source opens none of INVISIBLE_TAGS (see
+    guard.scan_tags), which spares a walk of the whole tree looking for them.
     """
     tree = LexborHTMLParser(utf8 if utf8 is not None else html)
     json_ld: list[str] = []
-    for node in tree.css(",".join(INVISIBLE_TAGS)):
+    if not has_invisible:
+        return tree, json_ld
+    for node in tree.css(_INVISIBLE_SELECTOR):
         if (
             node.tag == "script"
             and len(json_ld) < MAX_JSON_LD
