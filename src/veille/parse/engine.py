@@ -291,18 +291,6 @@ def _select(spec: FieldSpec, scope: Any, ctx: PageContext) -> list[Any]:
     return nodes[:MAX_FIELD_VALUES]
 
 
-def _first_node(spec: FieldSpec, scope: Any, ctx: PageContext) -> Any:
-    """The first node `_select` would return for a plain CSS field (None: no match)."""
-    if spec.page:
-        scope = ctx.root()
-    if scope is None:
-        return None
-    assert spec.css is not None
-    if scope is ctx._root:
-        return ctx.css_first_on_root(spec.css)
-    return scope.css_first(spec.css)
-
-
 @lru_cache(maxsize=1024)
 def _label_regex(pattern: str) -> re.Pattern[str]:
     # Profiles are data: their patterns are compiled once per process, not per page.
@@ -377,9 +365,9 @@ def evaluate_field(spec: FieldSpec, scope: Any, ctx: PageContext, profile: Profi
             cached = _evaluate_with_alternatives(spec, scope, ctx, profile)
             ctx._page_fields[id(spec)] = cached
         return cached
-    if not spec.more:
-        return _evaluate_one(spec, scope, ctx, profile)
-    return _evaluate_with_alternatives(spec, scope, ctx, profile)
+    if spec.more:
+        return _evaluate_with_alternatives(spec, scope, ctx, profile)
+    return _evaluate_one(spec, scope, ctx, profile)
 
 
 def _evaluate_with_alternatives(
@@ -403,7 +391,15 @@ def _evaluate_one(spec: FieldSpec, scope: Any, ctx: PageContext, profile: Profil
         # a page-wide field, the rest of the page). Only when that node yields no string
         # are the other matches read, so the value is the one `_select` + `_strings` give.
         try:
-            first = _first_node(spec, scope, ctx)
+            # The first node `_select` would return; inline, as it runs for most fields.
+            if spec.page:
+                scope = ctx.root()
+            if scope is None:
+                first = None
+            elif scope is ctx._root:
+                first = ctx.css_first_on_root(spec.css)  # type: ignore[arg-type]
+            else:
+                first = scope.css_first(spec.css)
         except Exception as exc:  # a selector that the engine rejects at run time
             return FieldResult(spec.name, None, False, f"selector failed: {exc}")
         if first is None:
@@ -492,7 +488,7 @@ def _coerce(cls: type[Record], name: str, value: Any, kind: str | None = None) -
     if kind == "int" and not isinstance(value, int):
         n = parse_number(str(value))
         return int(n) if n is not None else None
-    if kind == "float" and not isinstance(value, float | int):
+    if kind == "float" and not isinstance(value, (float, int)):
         return parse_number(str(value))
     if kind == "str" and not isinstance(value, str):
         return str(value)
@@ -538,7 +534,7 @@ def build_record(
             except (TypeError, ValueError) as exc:
                 warnings.append(f"{spec.type}.{f.name}: {exc}")
                 continue
-            if f.name == "date" and r.precision and spec.type == "feedback":
+            if r.precision and f.name == "date" and spec.type == "feedback":
                 values["date_precision"] = r.precision
         else:
             extra[f.name] = r.value
