@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from veille.extract import arms, contacts, crypto, money, onion, pgp
 from veille.extract._text import lower_view
@@ -84,6 +85,14 @@ def _in_blob(text: str, i: int) -> bool:
     return ahead + (i - j) >= _BLOB_MIN
 
 
+@cache
+def _currency_edges() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Currencies of one character, and the first and last two characters of longer ones."""
+    cur = list(money.tables().currencies)
+    return (frozenset(c for c in cur if len(c) == 1), frozenset(c[:2] for c in cur if len(c) > 1),
+            frozenset(c[-2:] for c in cur if len(c) > 1))
+
+
 def _candidate_runs(
     text: str, low: str, runs: list[tuple[int, int]], want: frozenset[str]
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
@@ -94,6 +103,7 @@ def _candidate_runs(
     blob test and the consumers' loops see only the few that pass."""
     t = money.tables()
     first, last, units = t.cur_first_chars, t.last_chars, t.unit_first_chars
+    cur1, cur2, cur_end2 = _currency_edges()
     do_price, do_qty = "price" in want, "quantity" in want
     do_phone = bool(want & {"phone", "whatsapp", "telegram", "signal"})
     n = len(low)
@@ -104,11 +114,18 @@ def _candidate_runs(
         rs, e = r
         nxt = low[e] if e < n else ""
         nxt2 = low[e + 1] if e + 1 < n else ""
-        if do_price and not (rs > 0 and low[rs - 1] in ".,") and (
-            (nxt2 in first if nxt.isspace() and nxt2 else nxt in first)
-            or (rs > 0 and low[rs - 1] in last) or (rs > 1 and low[rs - 2] in last)
-        ):
-            price.append(r)
+        if do_price and not (rs > 0 and low[rs - 1] in ".,"):
+            # A currency starting after the run (after one space), or ending before it
+            # (before one space): first or last character, then the first or last two.
+            p = e + 1 if nxt.isspace() and nxt2 else e
+            c = low[p] if p < n else ""
+            if c in first and (c in cur1 or low[p : p + 2] in cur2):
+                price.append(r)
+            elif rs > 0:
+                q = rs - 1 if rs > 1 and low[rs - 1].isspace() else rs
+                c = low[q - 1]
+                if c in last and (c in cur1 or low[max(0, q - 2) : q] in cur_end2):
+                    price.append(r)
         if do_qty and (nxt2 in units if nxt in " \u00a0" and nxt2 else nxt in units):
             qty.append(r)
         if do_phone and (e - rs >= 6 or nxt in ("-", "/", ")", "(")):
@@ -118,7 +135,13 @@ def _candidate_runs(
     def keep(rows: list[tuple[int, int]]) -> list[tuple[int, int]]:
         out = []
         for r in rows:
-            b = blob.get(r[0])
+            rs, e = r
+            # Common case first: nothing blob-like on either side of a short run.
+            if (e - rs < _BLOB_MIN and (rs == 0 or text[rs - 1] not in _BLOB_CHARS)
+                    and (e == len(text) or text[e] not in _BLOB_CHARS)):
+                out.append(r)
+                continue
+            b = blob.get(rs)
             if b is None:
                 b = blob[r[0]] = _in_blob(text, r[0])
             if not b:
