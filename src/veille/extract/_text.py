@@ -8,6 +8,9 @@ The copy has the same length as the text, so offsets found in it are offsets in 
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 _ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
 
 
@@ -39,3 +42,17 @@ def trie_regex(alias_atoms: list[list[str]]) -> str:
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
     return emit(trie)
+
+
+def starts_regex(words: Iterable[str]) -> re.Pattern[str]:
+    """A regex whose matches are the first characters of every occurrence of any of `words`
+    (overlapping ones too: each match is one character, the rest is a lookahead).
+
+    One pass of this is faster than one `str.find` pass per word once there are more than a
+    few words: `re` skips through the text by first character and tests the rest only there.
+    """
+    by_first: dict[str, list[list[str]]] = {}
+    for w in words:
+        by_first.setdefault(w[0], []).append([re.escape(c) for c in w[1:]])
+    alts = [re.escape(c) + "(?=" + trie_regex(rests) + ")" for c, rests in by_first.items()]
+    return re.compile("|".join(alts))

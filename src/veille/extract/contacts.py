@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from veille.extract._text import lower_view, trie_regex
+from veille.extract._text import lower_view, starts_regex, trie_regex
 from veille.records import Mention
 
 MAX_LABEL_GAP = 48  # characters between a label and its value ("Wickr ID :::::: name")
@@ -28,6 +28,7 @@ MAX_HANDLE = 40
 class _Vocab:
     label_re: re.Pattern[str]
     anchors: tuple[str, ...]
+    anchor_re: re.Pattern[str]  # one pass finds where any anchor starts
     phone_before: re.Pattern[str]
     label_kind: dict[str, str]
     gap_re: re.Pattern[str]
@@ -81,6 +82,7 @@ def vocab() -> _Vocab:
     return _Vocab(
         label_re=label_re,
         anchors=anchors,
+        anchor_re=starts_regex(anchors),
         phone_before=phone_before,
         label_kind=label_kind,
         gap_re=gap_re,
@@ -262,15 +264,10 @@ def _handle_ok(h: str, explicit: bool, v: _Vocab) -> bool:
 
 
 def _label_hits(low: str, v: _Vocab) -> list[re.Match[str]]:
-    starts: set[int] = set()
-    for a in v.anchors:
-        i = low.find(a)
-        while i >= 0:
-            starts.add(i)
-            i = low.find(a, i + 1)
     hits = []
     end = -1
-    for i in sorted(starts):
+    for am in v.anchor_re.finditer(low):
+        i = am.start()
         if i < end:
             continue
         m = v.label_re.match(low, i)
