@@ -1,0 +1,65 @@
+"""The speed shortcuts find exactly what the plain scans they replace would find."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from veille.extract import arms, extract, money
+from veille.extract._text import lower_view, starts_regex, trie_regex
+
+_PIECES = [
+    " ", "  ", "\n", ".", ",", "-", "x", "(", "9mm", ".45", "45", "acp", "cal", "calibre", "12",
+    "gauge", "7.62x39", "1.223", ".223", "rem", "a", "k", "kal", "č", "€", "$", "eur", "euros",
+    "btc", "usd", "1 450,50", "1.200,00", "g", "kg", "pills", "rounds", "+33 6 12 34 56 78",
+    "tel", "whatsapp", "wickr", "AbCdEf0123456789" * 5, "==", "/", "0", "7", "2016-05-12",
+]
+
+
+def _texts(n: int, seed: int) -> list[str]:
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(_PIECES) for _ in range(rnd.randint(1, 60))) for _ in range(n)]
+
+
+def _plain_calibre_scan() -> re.Pattern[str]:
+    """The calibre scan as first written: a zero-width boundary test before the trie."""
+    raw = arms._load("calibres.toml")
+    atoms = [arms._calibre_atoms(a) for c in raw["calibre"] for a in c["aliases"]]
+    return re.compile(r"(?a)(?:\b|(?=\.\d))(?:" + trie_regex(atoms) + ")" + arms._AFTER)
+
+
+def test_calibre_scan_matches_the_plain_scan() -> None:
+    plain, fast = _plain_calibre_scan(), arms.calibre_matcher().scan
+    texts = _texts(3000, 1) + [".45 acp", "x.45 acp", "cal.45", "a9mm", "9mm", "1.223 .223"]
+    hits = 0
+    for t in texts:
+        low = lower_view(t)
+        want = [m.span() for m in plain.finditer(low)]
+        assert [m.span() for m in fast.finditer(low)] == want, t
+        hits += len(want)
+    assert hits > 1000  # the random texts do exercise the scan
+
+
+def test_starts_regex_finds_overlapping_occurrences() -> None:
+    words = ["tele", "elegram", "wick", "ickr", "kik", "kik "]
+    r = starts_regex(words)
+    for t in ["telegram wickr kik kik", "teletele", "wickrickr", "TELE tele"] + _texts(500, 2):
+        want = sorted({i for w in words for i in range(len(t)) if t.startswith(w, i)})
+        assert [m.start() for m in r.finditer(t)] == want, t
+
+
+def test_number_run_shortcuts_keep_every_price_quantity_and_phone() -> None:
+    """Extraction with the run pre-filter equals the consumers run on every number."""
+    for t in _texts(1500, 3):
+        low = lower_view(t)
+        runs = money.number_runs(t)
+        got = [(m.kind, m.value, m.start, m.end)
+               for m in extract(t, kinds=["price", "quantity"], default_region="FR")]
+        blobs = [m.span() for m in re.finditer(r"[0-9A-Za-z+/=]{64,}", t)]
+        prose = [r for r in runs if not any(s <= r[0] < e for s, e in blobs)]
+        want = sorted(
+            [(m.kind, m.value, m.start, m.end) for m in money.find_prices(t, low, prose)]
+            + [(m.kind, m.value, m.start, m.end) for m in money.find_quantities(t, low, prose)],
+            key=lambda x: (x[2], x[3], x[0]),
+        )
+        assert got == want, t
