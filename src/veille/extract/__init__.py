@@ -94,7 +94,7 @@ def _currency_edges() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 def _candidate_runs(
-    text: str, low: str, runs: list[tuple[int, int]], want: frozenset[str]
+    text: str, low: str, runs: Iterable[re.Match[str]], want: frozenset[str]
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
     """The number runs each of price, quantity and national-phone could use, outside blobs.
 
@@ -110,8 +110,8 @@ def _candidate_runs(
     price: list[tuple[int, int]] = []
     qty: list[tuple[int, int]] = []
     phone: list[tuple[int, int]] = []
-    for r in runs:
-        rs, e = r
+    for m in runs:
+        rs, e = r = m.span()
         nxt = low[e] if e < n else ""
         nxt2 = low[e + 1] if e + 1 < n else ""
         if do_price and not (rs > 0 and low[rs - 1] in ".,"):
@@ -180,7 +180,8 @@ def extract_with_warnings(
     needs_low = needs_runs or want & {"pgp_fingerprint", "firearm", "calibre", "wickr",
                                       "session", "xmpp", "icq", "kik"}
     low = lower_view(text) if needs_low else ""
-    runs = money.number_runs(text) if needs_runs else []
+    # The number runs (money.number_runs), read once by the pre-filter without a list.
+    runs = money.NUMRUN.finditer(text) if needs_runs else iter(())
     price_runs, qty_runs, phone_runs = _candidate_runs(text, low, runs, want)
     found: list[Mention] = []
     pgp_spans: list[tuple[int, int]] = []

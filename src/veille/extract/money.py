@@ -21,7 +21,7 @@ from veille.records import Mention
 CRYPTO = frozenset({"BTC", "XMR", "ETH", "LTC", "BCH", "ZEC", "DASH", "USDT", "USDC", "TRX"})
 # A run of digits and separators: one fast scan finds every number in the text; each run is
 # then checked for a currency or unit next to it with anchored matches (no scan-wide regex).
-_NUMRUN = re.compile(r"[0-9](?:[0-9.,'’\u00a0\u202f ]*[0-9])?")
+NUMRUN = re.compile(r"[0-9](?:[0-9.,'’\u00a0\u202f ]*[0-9])?")
 _NUM_FULL = re.compile(
     r"\d{1,3}(?:(?:[ \u00a0\u202f]|[.,'’])\d{3})+(?:[.,]\d{1,8})?|\d{1,12}(?:[.,]\d{1,8})?"
 )
@@ -68,7 +68,7 @@ def tables() -> _Tables:
 
 def number_runs(text: str) -> list[tuple[int, int]]:
     """(start, end) of every maximal run of digits and number separators, separators trimmed."""
-    return [m.span() for m in _NUMRUN.finditer(text)]
+    return [m.span() for m in NUMRUN.finditer(text)]
 
 
 def _number_at(text: str, s: int, e: int) -> tuple[int, str] | None:
