@@ -367,6 +367,25 @@ def evaluate_field(spec: FieldSpec, scope: Any, ctx: PageContext, profile: Profi
         return cached
     if spec.more:
         return _evaluate_with_alternatives(spec, scope, ctx, profile)
+    if spec.plain_first and scope is not None:
+        # Most fields of most records: the text of the first node one CSS selector finds
+        # in the record's scope. Anything unusual (no text there, a failing selector)
+        # goes the general way below, which gives the same result.
+        try:
+            first = ctx.css_first_on_root(spec.css) if scope is ctx._root \
+                else scope.css_first(spec.css)
+        except Exception:
+            return _evaluate_one(spec, scope, ctx, profile)
+        if first is None:
+            return FieldResult(spec.name, None, False)
+        if type(first) is LexborNode:
+            t = spec.type
+            s = multiline_text(first) if t == "multiline" \
+                else " ".join(first.text(deep=True, separator=" ", strip=False).split())
+            if s:
+                if t == "text" or t == "multiline":
+                    return FieldResult(spec.name, s, True)
+                return _typed_value(spec, [s], ctx, profile)
     return _evaluate_one(spec, scope, ctx, profile)
 
 
@@ -430,6 +449,12 @@ def _evaluate_one(spec: FieldSpec, scope: Any, ctx: PageContext, profile: Profil
         texts = _strings(spec, nodes, ctx)
     if not texts:
         return FieldResult(spec.name, None, False)
+    return _typed_value(spec, texts, ctx, profile)
+
+
+def _typed_value(spec: FieldSpec, texts: list[str], ctx: PageContext,
+                 profile: Profile) -> FieldResult:
+    """The field's value from its non-empty strings, by the field's type."""
     t = spec.type
     value: Any
     precision = None

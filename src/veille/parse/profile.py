@@ -54,6 +54,8 @@ class FieldSpec:
     # Derived at load time, not a profile key: a single-valued field read by one CSS
     # selector, whose value comes from the first matching node that yields a string.
     first_only: bool = False
+    # ...and read as the node's own text (no attr, regex, split or PGP handling).
+    plain_first: bool = False
 
     def describe(self) -> str:
         parts = []
@@ -152,7 +154,8 @@ def _check_xpath(path: str, key: str, expr: str) -> None:
         raise ProfileError(f"{path}: {key}: bad XPath {expr!r}: {exc}") from None
 
 
-_FIELD_KEYS = set(FieldSpec.__dataclass_fields__) - {"name", "more", "first_only"}
+_FIELD_KEYS = set(FieldSpec.__dataclass_fields__) - {"name", "more", "first_only",
+                                                     "plain_first"}
 SINGLE_TYPES = frozenset({"text", "multiline", "int", "number", "date", "url"})
 
 
@@ -201,7 +204,10 @@ def _field(path: str, rtype: str, name: str, raw: Any) -> FieldSpec:
     first_only = (spec.type in SINGLE_TYPES and not spec.all and bool(spec.css)
                   and not spec.label and not spec.xpath and spec.value is None
                   and not spec.source)
-    return replace(spec, first_only=first_only) if first_only else spec
+    if not first_only:
+        return spec
+    plain = not spec.attr and not spec.regex and not spec.split and spec.type != "pgp"
+    return replace(spec, first_only=True, plain_first=plain)
 
 
 def profile_from_dict(data: dict[str, Any], path: str) -> Profile:
