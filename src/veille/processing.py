@@ -9,6 +9,7 @@ pipeline version. Record ids are content hashes, so a re-run never duplicates ro
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import traceback
 from collections.abc import Callable, Iterator
@@ -63,7 +64,8 @@ _WORKER: dict[str, Any] = {}
 
 def _init_worker(evidence_dir: str, mappings_dir: str, case_dir: str) -> None:
     register_mappings_dir(Path(mappings_dir))
-    _WORKER["ctx"] = build_context(classifier_loader=lambda: load_case_model(Path(case_dir)))
+    if "ctx" not in _WORKER:  # forked workers inherit the parent's context, model included
+        _WORKER["ctx"] = build_context(classifier_loader=lambda: load_case_model(Path(case_dir)))
     _WORKER["evidence_dir"] = Path(evidence_dir)
 
 
@@ -281,32 +283,41 @@ def process_case(store: CaseStore, *, workers: int | None = None, batch_size: in
                 if progress:
                     progress(summary.processed, total)
             return summary
-        _run_pool(batches, workers, settings, writer, summary, total, progress)
+        _run_pool(batches, workers, settings, ctx, writer, summary, total, progress)
     return summary
 
 
 def _run_pool(batches: Iterator[list[CaptureRef]], workers: int, settings: Settings,
-              writer: BatchWriter, summary: ProcessSummary, total: int,
+              ctx: PipelineContext, writer: BatchWriter, summary: ProcessSummary, total: int,
               progress: Callable[[int, int], None] | None) -> None:
     in_flight: dict[Future, list[CaptureRef]] = {}
     max_in_flight = workers * 3
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                             initargs=(str(settings.evidence_dir), str(settings.mappings_dir),
-                                       str(settings.case_dir)),
-                             ) as pool:
-        exhausted = False
-        while in_flight or not exhausted:
-            while not exhausted and len(in_flight) < max_in_flight:
-                batch = next(batches, None)
-                if batch is None:
-                    exhausted = True
+    # Forked workers start with the context already built here (profiles, model): they don't
+    # each load it again, and every worker labels with exactly the parent's version.
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    _WORKER["ctx"] = ctx
+    try:
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=_init_worker,
+            mp_context=multiprocessing.get_context("fork" if fork else None),
+            initargs=(str(settings.evidence_dir), str(settings.mappings_dir),
+                      str(settings.case_dir)),
+        ) as pool:
+            exhausted = False
+            while in_flight or not exhausted:
+                while not exhausted and len(in_flight) < max_in_flight:
+                    batch = next(batches, None)
+                    if batch is None:
+                        exhausted = True
+                        break
+                    in_flight[pool.submit(run_batch, batch)] = batch
+                if not in_flight:
                     break
-                in_flight[pool.submit(run_batch, batch)] = batch
-            if not in_flight:
-                break
-            done, _ = wait(list(in_flight), return_when=FIRST_COMPLETED)
-            for fut in done:
-                batch = in_flight.pop(fut)
-                writer.write(batch, fut.result())
-                if progress:
-                    progress(summary.processed, total)
+                done, _ = wait(list(in_flight), return_when=FIRST_COMPLETED)
+                for fut in done:
+                    batch = in_flight.pop(fut)
+                    writer.write(batch, fut.result())
+                    if progress:
+                        progress(summary.processed, total)
+    finally:
+        _WORKER.pop("ctx", None)
