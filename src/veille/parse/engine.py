@@ -380,8 +380,12 @@ def evaluate_field(spec: FieldSpec, scope: Any, ctx: PageContext, profile: Profi
             return FieldResult(spec.name, None, False)
         if type(first) is LexborNode:
             t = spec.type
-            s = multiline_text(first) if t == "multiline" \
-                else " ".join(first.text(deep=True, separator=" ", strip=False).split())
+            if spec.attr:
+                s = (first.attrs.get(spec.attr) or "").strip()
+            elif t == "multiline":
+                s = multiline_text(first)
+            else:
+                s = " ".join(first.text(deep=True, separator=" ", strip=False).split())
             if s:
                 if t == "text" or t == "multiline":
                     return FieldResult(spec.name, s, True)

@@ -114,8 +114,9 @@ def visible_text(tree: LexborHTMLParser) -> str:
     root = tree.body or tree.root
     if root is None:
         return ""
-    # Whitespace-only nodes would only become empty lines, dropped below.
-    raw = root.text(separator="\n", strip=True, skip_empty=True)
+    # Whitespace-only nodes would only become empty lines, and every line is stripped
+    # below: Lexbor need not strip each text node too.
+    raw = root.text(separator="\n", skip_empty=True)
     # C-level split/strip/filter: per-match regex substitution was the slowest part here.
     text = "\n".join(filter(None, map(str.strip, raw.split("\n"))))
     # Only these trigger the collapse (a lone U+202F stays, as it always has).

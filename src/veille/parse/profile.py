@@ -54,7 +54,7 @@ class FieldSpec:
     # Derived at load time, not a profile key: a single-valued field read by one CSS
     # selector, whose value comes from the first matching node that yields a string.
     first_only: bool = False
-    # ...and read as the node's own text (no attr, regex, split or PGP handling).
+    # ...and read as the node's text or one attribute (no regex, split or PGP handling).
     plain_first: bool = False
 
     def describe(self) -> str:
@@ -206,7 +206,7 @@ def _field(path: str, rtype: str, name: str, raw: Any) -> FieldSpec:
                   and not spec.source)
     if not first_only:
         return spec
-    plain = not spec.attr and not spec.regex and not spec.split and spec.type != "pgp"
+    plain = not spec.regex and not spec.split and spec.type != "pgp"
     return replace(spec, first_only=True, plain_first=plain)
 
 
