@@ -110,45 +110,43 @@ def _candidate_runs(
     price: list[tuple[int, int]] = []
     qty: list[tuple[int, int]] = []
     phone: list[tuple[int, int]] = []
+    size = len(text)
+    blob_until = -1  # end of the last blob found: every run starting before it is in it
     for m in runs:
         rs, e = r = m.span()
+        if rs < blob_until:
+            continue
         nxt = low[e] if e < n else ""
         nxt2 = low[e + 1] if e + 1 < n else ""
+        is_price = is_qty = False
         if do_price and not (rs > 0 and low[rs - 1] in ".,"):
             # A currency starting after the run (after one space), or ending before it
             # (before one space): first or last character, then the first or last two.
             p = e + 1 if nxt.isspace() and nxt2 else e
             c = low[p] if p < n else ""
             if c in first and (c in cur1 or low[p : p + 2] in cur2):
-                price.append(r)
+                is_price = True
             elif rs > 0:
                 q = rs - 1 if rs > 1 and low[rs - 1].isspace() else rs
                 c = low[q - 1]
-                if c in last and (c in cur1 or low[max(0, q - 2) : q] in cur_end2):
-                    price.append(r)
-        if do_qty and (nxt2 in units if nxt in " \u00a0" and nxt2 else nxt in units):
+                is_price = c in last and (c in cur1 or low[max(0, q - 2) : q] in cur_end2)
+        if do_qty:
+            is_qty = nxt2 in units if nxt in " \u00a0" and nxt2 else nxt in units
+        is_phone = do_phone and (e - rs >= 6 or nxt in ("-", "/", ")", "("))
+        if not (is_price or is_qty or is_phone):
+            continue
+        # Blob test, common case first: nothing blob-like on either side of a short run.
+        if not (e - rs < _BLOB_MIN and (rs == 0 or text[rs - 1] not in _BLOB_CHARS)
+                and (e == size or text[e] not in _BLOB_CHARS)) and _in_blob(text, rs):
+            blob_until = _BLOB_AHEAD.match(text, rs).end()
+            continue
+        if is_price:
+            price.append(r)
+        if is_qty:
             qty.append(r)
-        if do_phone and (e - rs >= 6 or nxt in ("-", "/", ")", "(")):
+        if is_phone:
             phone.append(r)
-    blob: dict[int, bool] = {}
-
-    def keep(rows: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        out = []
-        for r in rows:
-            rs, e = r
-            # Common case first: nothing blob-like on either side of a short run.
-            if (e - rs < _BLOB_MIN and (rs == 0 or text[rs - 1] not in _BLOB_CHARS)
-                    and (e == len(text) or text[e] not in _BLOB_CHARS)):
-                out.append(r)
-                continue
-            b = blob.get(rs)
-            if b is None:
-                b = blob[r[0]] = _in_blob(text, r[0])
-            if not b:
-                out.append(r)
-        return out
-
-    return keep(price), keep(qty), keep(phone)
+    return price, qty, phone
 
 
 def extract_with_warnings(
