@@ -109,6 +109,15 @@ def _hrp_expand(hrp: str) -> list[int]:
     return [ord(x) >> 5 for x in hrp] + [0] + [ord(x) & 31 for x in hrp]
 
 
+def segwit_encode(hrp: str, witver: int, program: bytes) -> str:
+    """A segwit address: bech32 for version 0, bech32m for later versions (BIP-350)."""
+    const = BECH32_CONST if witver == 0 else BECH32M_CONST
+    data = [witver] + (convertbits(program, 8, 5, pad=True) or [])
+    pm = _polymod(_hrp_expand(hrp) + data + [0] * 6) ^ const
+    checksum = [(pm >> 5 * (5 - i)) & 31 for i in range(6)]
+    return hrp + "1" + "".join(BECH32_CHARSET[d] for d in data + checksum)
+
+
 def bech32_decode(s: str) -> tuple[str, list[int], int] | None:
     """(hrp, data without checksum, constant) for a valid bech32 or bech32m string, else None."""
     if len(s) > 90 or any(ord(c) < 33 or ord(c) > 126 for c in s):
