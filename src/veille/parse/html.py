@@ -12,8 +12,6 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from veille.records import Document, Page
-
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
 _CT_CHARSET = re.compile(r"charset\s*=\s*\"?([A-Za-z0-9_\-:.]+)", re.I)
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
@@ -195,30 +193,6 @@ def _absolute(href: str, base_url: str) -> str | None:
     except ValueError:
         return None
     return url
-
-
-def page_from_html(doc: Document, max_bytes: int) -> tuple[Page | None, list[str]]:
-    warnings: list[str] = []
-    body = doc.body
-    if len(body) > max_bytes:
-        warnings.append(f"page is {len(body)} bytes; only the first {max_bytes} were parsed")
-        body = body[:max_bytes]
-    if not body.strip():
-        return None, warnings + ["empty page"]
-    html, dec_warnings = decode_html(body, doc.content_type)
-    warnings += dec_warnings
-    tree = html_tree(html)
-    page = Page(
-        capture_id=doc.capture_id,
-        site=doc.site_hint or site_of(doc.url),
-        source="html",
-        url=doc.url,
-        title=page_title(tree),
-        text=visible_text(tree),
-        links=page_links(tree, doc.url),
-        warnings=warnings,
-    )
-    return page, warnings
 
 
 def site_of(url: str) -> str:
