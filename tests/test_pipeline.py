@@ -90,3 +90,20 @@ def test_records_without_text_get_no_label() -> None:
     assert [len(r.records) for r in results] == [1, 1]
     assert results[0].labels == []
     assert [lab.label for lab in results[1].labels] == ["firearms"]
+
+
+def test_listing_quantity_comes_from_the_title_when_the_page_has_none() -> None:
+    ctx = pipeline.build_context()
+    by_title = {}
+    for res in pipeline.process_batch(docs(5), ctx):
+        for rec in res.records:
+            if rec.type == "listing":
+                by_title[rec.title.split(" lot ")[0]] = (rec.quantity, rec.unit)
+    assert by_title["50 cartouches 9x19 FMJ"] == (50.0, "round")
+    assert by_title["Cocaine 92% pure 5g"] == (5.0, "g")
+    assert by_title["Glock 19 Gen5 - remis en etat de tir"] == (None, None)
+    body = market_page(9, "Oxycodone 80 mg x50", "$300", "pharma").encode()
+    dose = Document(hashlib.sha256(body).hexdigest(), "http://m.example/l/9", WHEN,
+                    "text/html", body, "m.example")
+    listing = [r for r in pipeline.process_document(dose, ctx).records if r.type == "listing"]
+    assert (listing[0].quantity, listing[0].unit) == (None, None)  # 80 mg is a dose

@@ -16,7 +16,7 @@ from veille import __version__
 from veille.classify import Classifier, load_default
 from veille.extract import extract
 from veille.parse import ParseConfig, parse
-from veille.records import Document, DocumentResult, Label, Mention, Record
+from veille.records import Document, DocumentResult, Label, Listing, Mention, Record
 
 # Bump when the chain's own logic changes in a way that should re-process every capture.
 PIPELINE_REVISION = 1
@@ -68,6 +68,25 @@ def _extract_records(records: list[Record]) -> list[Mention]:
     return mentions
 
 
+def _quantity_from_title(records: list[Record], mentions: list[Mention]) -> None:
+    # Most markets put the quantity only in the title ("5g", "50 cartouches"); the first
+    # quantity extracted from a listing's title fills the field when the page had none.
+    first: dict[str, Mention] = {}
+    for m in mentions:
+        # "Oxycodone 80 mg x50": milligrams in a title are a dose, not the amount on offer.
+        if (m.kind == "quantity" and m.field == "title" and m.record_id not in first
+                and m.details.get("unit") != "mg"):
+            first[m.record_id] = m
+    if not first:
+        return
+    for record in records:
+        if isinstance(record, Listing) and record.quantity is None:
+            m = first.get(record.id)
+            if m is not None and "amount" in m.details:
+                record.quantity = m.details["amount"]
+                record.unit = m.details.get("unit")
+
+
 def _classify_records(records: list[Record], classifier: Classifier | None) -> list[Label]:
     if classifier is None:
         return []
@@ -99,9 +118,11 @@ def process_batch(docs: list[Document], ctx: PipelineContext) -> list[DocumentRe
     results = []
     for doc in docs:
         parsed = parse(doc, ctx.parse_config)
+        mentions = _extract_records(parsed.records)
+        _quantity_from_title(parsed.records, mentions)
         results.append(DocumentResult(
             capture_id=doc.capture_id, records=parsed.records, warnings=list(parsed.warnings),
-            mentions=_extract_records(parsed.records),
+            mentions=mentions,
         ))
     labels = _classify_records([r for res in results for r in res.records], ctx.classifier)
     by_capture: dict[str, list[Label]] = {}
