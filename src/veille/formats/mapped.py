@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from veille.formats import Row, RowError, register
+from veille.parse.values import parse_number
 from veille.records import RECORD_TYPES, Document, Price, Record
 
 _PRICE = re.compile(r"([0-9][0-9.,\s]*)\s*([A-Za-z$€£]{1,5})?")
@@ -43,17 +44,9 @@ FLOAT_FIELDS = {"rating", "quantity", "confidence"}
 
 
 def parse_amount(text: str) -> float | None:
-    text = text.replace("\u00a0", " ").replace(" ", "")
-    if "," in text and "." in text:
-        text = text.replace(",", "") if text.rfind(".") > text.rfind(",") else (
-            text.replace(".", "").replace(",", "."))
-    elif "," in text:
-        head, _, tail = text.rpartition(",")
-        text = head.replace(",", "") + ("." if len(tail) != 3 else "") + tail
-    try:
-        return float(text)
-    except ValueError:
-        return None
+    # Exports are written by programs, which put a dot before decimals: "1.553" is one and a
+    # half, "1,553" and "1 200,50" follow the page-number rules of the parse stage.
+    return parse_number(text, decimal=".")
 
 
 @dataclass
