@@ -126,10 +126,11 @@ def pending(conn: sa.Connection, version: str) -> Iterator[CaptureRef]:
     last = ""
     while True:
         rows = conn.execute(
-            sa.select(c.c.id, c.c.url, c.c.captured_at, c.c.content_type, c.c.site,
-                      c.c.evidence_file, c.c.evidence_offset, p.c.pipeline_version)
-            .select_from(c.outerjoin(p, p.c.capture_id == c.c.id))
-            .where(sa.or_(p.c.capture_id.is_(None), p.c.pipeline_version != version))
+            _pending_where(
+                sa.select(c.c.id, c.c.url, c.c.captured_at, c.c.content_type, c.c.site,
+                          c.c.evidence_file, c.c.evidence_offset, p.c.pipeline_version),
+                version,
+            )
             .where(c.c.id > last)
             .order_by(c.c.id)
             .limit(PAGE_SIZE)
@@ -143,11 +144,14 @@ def pending(conn: sa.Connection, version: str) -> Iterator[CaptureRef]:
 
 
 def count_pending(conn: sa.Connection, version: str) -> int:
+    return conn.execute(_pending_where(sa.select(sa.func.count()), version)).scalar_one()
+
+
+def _pending_where(query: sa.Select, version: str) -> sa.Select:
+    """Restrict a query to captures with no `processed` mark for `version`."""
     c, p = t.captures, t.processed
-    return conn.execute(
-        sa.select(sa.func.count()).select_from(c.outerjoin(p, p.c.capture_id == c.c.id))
-        .where(sa.or_(p.c.capture_id.is_(None), p.c.pipeline_version != version))
-    ).scalar_one()
+    return (query.select_from(c.outerjoin(p, p.c.capture_id == c.c.id))
+            .where(sa.or_(p.c.capture_id.is_(None), p.c.pipeline_version != version)))
 
 
 def record_row(record: Record, table: sa.Table) -> dict[str, Any]:
