@@ -23,6 +23,7 @@ import sqlalchemy as sa
 
 from veille import classify
 from veille.capture.evidence import read_evidence
+from veille.capture.model import as_utc
 from veille.classify import Classifier
 from veille.config import Settings
 from veille.formats.mapped import register_mappings_dir
@@ -116,10 +117,6 @@ def _failure(capture_id: str, exc: Exception) -> DocumentResult:
 # -- main side -----------------------------------------------------------------------------
 
 
-def _aware(dt: datetime) -> datetime:
-    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
-
-
 def pending(conn: sa.Connection, version: str) -> Iterator[CaptureRef]:
     """Captures not yet processed by `version`, in id order, paged so memory stays flat."""
     c, p = t.captures, t.processed
@@ -138,7 +135,7 @@ def pending(conn: sa.Connection, version: str) -> Iterator[CaptureRef]:
         if not rows:
             return
         for r in rows:
-            yield CaptureRef(r.id, r.url, _aware(r.captured_at), r.content_type, r.site,
+            yield CaptureRef(r.id, r.url, as_utc(r.captured_at), r.content_type, r.site,
                              r.evidence_file, r.evidence_offset, r.pipeline_version is not None)
         last = rows[-1].id
 

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import sqlalchemy as sa
 
 from veille.capture.evidence import EvidenceWriter
-from veille.capture.model import CaptureIn, ImportIssue
+from veille.capture.model import CaptureIn, ImportIssue, as_utc
 from veille.capture.sources import (
     HTML_SUFFIXES,
     MANIFEST_NAMES,
@@ -318,8 +318,8 @@ class Importer:
             if site in current:
                 old = current[site]
                 conn.execute(t.sites.update().where(t.sites.c.name == site).values(
-                    first_seen=min(first, _aware(old.first_seen)) if old.first_seen else first,
-                    last_seen=max(last, _aware(old.last_seen)) if old.last_seen else last,
+                    first_seen=min(first, as_utc(old.first_seen)) if old.first_seen else first,
+                    last_seen=max(last, as_utc(old.last_seen)) if old.last_seen else last,
                     captures=old.captures + len(times),
                 ))
             else:
@@ -327,7 +327,3 @@ class Importer:
                     name=site, kind=site_kind(site), first_seen=first, last_seen=last,
                     captures=len(times),
                 ))
-
-
-def _aware(dt: datetime) -> datetime:
-    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)

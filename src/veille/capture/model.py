@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -21,8 +22,7 @@ class CaptureIn:
 
     def __post_init__(self) -> None:
         self.sha256 = hashlib.sha256(self.body).hexdigest()
-        if self.captured_at.tzinfo is None:
-            self.captured_at = self.captured_at.replace(tzinfo=UTC)
+        self.captured_at = as_utc(self.captured_at)
 
 
 @dataclass(slots=True)
@@ -40,9 +40,12 @@ class ImportIssue:
         return f"{level}: {where}: {self.message}"
 
 
-def file_time(path: str) -> datetime:
-    import os
+def as_utc(dt: datetime) -> datetime:
+    """Naive times (SQLite returns them so) are taken as UTC."""
+    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
 
+
+def file_time(path: str) -> datetime:
     return datetime.fromtimestamp(os.stat(path).st_mtime, tz=UTC)
 
 
@@ -55,4 +58,4 @@ def parse_time(value: str) -> datetime:
         dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
     else:
         dt = datetime.fromtimestamp(ts, tz=UTC)
-    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+    return as_utc(dt)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +19,9 @@ app.add_typer(profiles_app, name="profiles")
 
 
 def _capture_time(path: Path, captured_at: str | None) -> datetime:
-    if captured_at:
-        d = datetime.fromisoformat(captured_at)
-        return d if d.tzinfo else d.replace(tzinfo=UTC)
-    return datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
+    from veille.capture.model import file_time, parse_time
+
+    return parse_time(captured_at) if captured_at else file_time(str(path))
 
 
 def record_line(rec: Any) -> dict[str, Any]:
