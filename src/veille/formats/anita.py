@@ -3,13 +3,19 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from veille.formats import Row, RowError, register
-from veille.formats.common import clean, epoch_date, pgp_from_text, split_list, to_float
+from veille.formats.common import (
+    clean,
+    epoch_date,
+    pgp_from_text,
+    read_json,
+    split_list,
+    to_float,
+)
 from veille.parse.accounts import claimed_accounts
 from veille.parse.values import find_prices
 from veille.records import Document, Feedback, Listing, Record, Vendor
@@ -50,13 +56,9 @@ class AnitaJson:
         return b'"web_page"' in head and b'"page_data"' in head and b'"page_type"' in head
 
     def iter_rows(self, path: Path) -> Iterator[Row | RowError]:
-        try:
-            data = json.loads(path.read_bytes().decode("utf-8"))
-        except (ValueError, UnicodeDecodeError) as exc:
-            yield RowError(0, f"{path.name}: not readable JSON: {exc}")
-            return
-        if not isinstance(data, dict):
-            yield RowError(0, f"{path.name}: expected an object of pages")
+        data = read_json(path, dict, "an object of pages")
+        if isinstance(data, RowError):
+            yield data
             return
         for i, (key, obj) in enumerate(data.items()):
             if not isinstance(obj, dict) or not isinstance(obj.get("page_data"), dict):

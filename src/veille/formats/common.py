@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -20,6 +21,18 @@ def header_of(head: bytes) -> list[str]:
     text = head.decode("utf-8", "replace").lstrip("\ufeff")
     first = text.split("\n", 1)[0].strip("\r")
     return next(csv.reader([first]), [])
+
+
+def read_json(path: Path, expected: type, what: str) -> Any:
+    """The file's JSON value, or a RowError naming the file when it is unreadable or not
+    of the `expected` type (`what` says what was expected, for the message)."""
+    try:
+        data = json.loads(path.read_bytes().decode("utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        return RowError(0, f"{path.name}: not readable JSON: {exc}")
+    if not isinstance(data, expected):
+        return RowError(0, f"{path.name}: expected {what}")
+    return data
 
 
 def iter_csv(path: Path, table: str) -> Iterator[Row | RowError]:

@@ -3,14 +3,13 @@ pages, products, vendors and categories, each holding {"0": row, "1": row, ...})
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from veille.formats import Row, RowError, register
-from veille.formats.common import clean, pgp_from_text, split_list
+from veille.formats.common import clean, pgp_from_text, read_json, split_list
 from veille.parse.values import find_prices, parse_date, parse_number
 from veille.records import Document, Listing, Record, Vendor
 
@@ -27,13 +26,9 @@ class WhiteHouseMarket:
                                                 head) is not None)
 
     def iter_rows(self, path: Path) -> Iterator[Row | RowError]:
-        try:
-            blocks = json.loads(path.read_bytes().decode("utf-8"))
-        except (ValueError, UnicodeDecodeError) as exc:
-            yield RowError(0, f"{path.name}: not readable JSON: {exc}")
-            return
-        if not isinstance(blocks, list):
-            yield RowError(0, f"{path.name}: expected a list of blocks")
+        blocks = read_json(path, list, "a list of blocks")
+        if isinstance(blocks, RowError):
+            yield blocks
             return
         n = 0
         for block in blocks:
