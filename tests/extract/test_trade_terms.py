@@ -64,6 +64,28 @@ def test_quantities_glued_list_and_non_quantities() -> None:
     assert _one("Quantities available25g50g100g250g", "quantity") == [
         "25 g", "50 g", "100 g", "250 g"]
     assert _one("4G LTE phone", "quantity") == []
+    assert _one("Samsung Galaxy 5G unlocked", "quantity") == []
+    assert _one("x.5g 1,.5g 10 gsm paper, 3 Gummies", "quantity") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Dream 2017 cocaine titles: vendors write grams in capitals.
+        ("1G COCAINE 90%", "1 g"),
+        ("25G COCAINE 89% - STRAIGHT FROM THE BRICK-", "25 g"),
+        ("0.5G PERUVIAN COKE 90%+", "0.5 g"),
+        ("5G SPEED PASTE", "5 g"),
+        ("Columbian Flake Cocaine - 75 % ~ 82% - 3.5G", "3.5 g"),
+        (".5g crack cocaine Lab Tested", "0.5 g"),
+        ("(.25g) sample", "0.25 g"),
+        ("100gCocaine Bolivien Flex 92%", "100 g"),
+        ("2 gs 93% Pure Cocaine", "2 g"),
+        ("***** 3.5 gm uk to uk", "3.5 g"),
+    ],
+)
+def test_capital_g_is_grams_outside_network_talk(text: str, value: str) -> None:
+    assert _one(text, "quantity") == [value]
     assert _one("9mm pistol", "quantity") == []
 
 

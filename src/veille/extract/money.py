@@ -33,11 +33,13 @@ class _Tables:
     cur_after: re.Pattern[str]
     cur_before: re.Pattern[str]
     unit_after: re.Pattern[str]
+    unit_glued: re.Pattern[str]
     last_chars: frozenset[str]
     cur_first_chars: frozenset[str]
     unit_first_chars: frozenset[str]
     currencies: dict[str, str]
     units: dict[str, tuple[str, float]]
+    network: re.Pattern[str]
 
 
 def _trie(words: list[str]) -> str:
@@ -58,11 +60,13 @@ def tables() -> _Tables:
         cur_after=re.compile(rf"\s?({cur})"),
         cur_before=re.compile(rf"({cur})\s?$"),
         unit_after=re.compile(rf"[ \u00a0]?({_trie(list(units))})(?![^\W\d_])"),
+        unit_glued=re.compile(rf"({_trie(list(units))})(?=[^\W\d_])"),
         last_chars=frozenset(c[-1] for c in currencies),
         cur_first_chars=frozenset(c[0] for c in currencies),
         unit_first_chars=frozenset(u[0] for u in units),
         currencies=currencies,
         units=units,
+        network=re.compile(rf"(?<![^\W_])(?:{_trie(raw['network_words'])})(?![^\W_])"),
     )
 
 
@@ -154,6 +158,13 @@ def find_prices(text: str, low: str | None = None,
                       {"amount": amount, "currency": code})
 
 
+def _network(low: str, s: int, e: int, end: int, t: _Tables) -> bool:
+    """Whether "<n>G" at s..end names a mobile network generation ("4G LTE"), not grams."""
+    if end != e + 1 or low[s:e] not in ("2", "3", "4", "5"):
+        return False
+    return t.network.search(low, max(0, s - 40), min(len(low), end + 40)) is not None
+
+
 def find_quantities(text: str, low: str | None = None,
                     runs: list[tuple[int, int]] | None = None) -> Iterator[Mention]:
     t = tables()
@@ -168,12 +179,22 @@ def find_quantities(text: str, low: str | None = None,
             continue
         m = t.unit_after.match(low, e)
         if not m:
-            continue
+            # "100gCocaine": a lower-case unit glued to a capitalised word.
+            m = t.unit_glued.match(low, e)
+            if not (m and text[m.start(1) : m.end(1)].islower() and text[m.end()].isupper()):
+                continue
         got = _number_at(text, rs, e)
-        if got is None or (rs > 0 and low[rs - 1] in ".,"):
+        if got is None:
             continue
         s, num = got
-        if text[m.start(1) : m.end(1)] == "G":  # "4G", "5G": networks, not grams
+        if rs > 0 and low[rs - 1] in ".,":
+            # ".5g": a leading decimal point, unless the number belongs to a longer one or
+            # a word ("v1.5g", "1,.5").
+            if not (low[rs - 1] == "." and s == rs and num.isdigit()
+                    and (rs == 1 or not (low[rs - 2].isalnum() or low[rs - 2] in ".,"))):
+                continue
+            s, num = rs - 1, "0." + num
+        if text[m.start(1) : m.end(1)] == "G" and _network(low, s, e, m.end(), t):
             continue
         unit, factor = t.units[m.group(1)]
         amount = parse_number(num)
