@@ -12,6 +12,8 @@ invalid-checksum identifiers the tool reported.
 `--compare-mb` runs the other tools on only the first N MB of documents (they are slower);
 veille always runs on the whole corpus as well. "veille-4-kinds" is veille asked only for the
 kinds ioc-finder reports here (btc, xmr, email, onion): the same work, for a fair speed ratio.
+"ioc-finder" is asked for those four types only; "ioc-finder-all" is its default call (every
+IOC type it knows), the counterpart of veille extracting all its kinds.
 Precision counts every report not planted as a false positive; the background text was
 scrubbed of identifiers, but not of prices, quantities, firearms or calibres, which real
 listings are full of, so precision is meaningful for identifiers only.
@@ -83,6 +85,22 @@ def ioc_finder_tool() -> Callable[[str], Found]:
     return run
 
 
+def ioc_finder_all_tool() -> Callable[[str], Found]:
+    """ioc-finder as it is usually called: every IOC type it knows (URLs, IPs, hashes, CVEs...),
+    the counterpart of veille extracting all its kinds. Scored on the same four kinds."""
+    from ioc_finder import find_iocs
+
+    def run(text: str) -> Found:
+        r = find_iocs(text)
+        out: Found = {("btc", norm("btc", a)) for a in r.get("bitcoin_addresses", [])}
+        out |= {("xmr", a) for a in r.get("monero_addresses", [])}
+        out |= {("email", norm("email", a)) for a in r.get("email_addresses", [])}
+        out |= {("onion", d.lower()) for d in r.get("domains", []) if d.lower().endswith(".onion")}
+        return out
+
+    return run
+
+
 def iocextract_tool() -> Callable[[str], Found]:
     import iocextract
 
@@ -108,6 +126,7 @@ TOOL_KINDS = {
     "veille": None,  # every kind
     "veille-4-kinds": {"btc", "xmr", "email", "onion"},
     "ioc-finder": {"btc", "xmr", "email", "onion"},
+    "ioc-finder-all": {"btc", "xmr", "email", "onion"},
     "iocextract": {"email", "onion", "phone"},
 }
 
@@ -169,14 +188,15 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=REPO / "benchmarks" / "out" / "extract_corpus.jsonl")
     ap.add_argument("--compare-mb", type=float, default=None,
                     help="run ioc-finder and iocextract on the first N MB only")
-    ap.add_argument("--tools", default="veille,veille-4-kinds,ioc-finder,iocextract")
+    ap.add_argument("--tools", default="veille,veille-4-kinds,ioc-finder,ioc-finder-all,iocextract")
     ap.add_argument("--json", type=Path, default=None)
     a = ap.parse_args()
     if not a.corpus.exists():
         sys.exit(f"{a.corpus} not found: run benchmarks/build_extract_corpus.py first")
 
     makers = {"veille": veille_tool, "veille-4-kinds": veille_same_kinds_tool,
-              "ioc-finder": ioc_finder_tool, "iocextract": iocextract_tool}
+              "ioc-finder": ioc_finder_tool, "ioc-finder-all": ioc_finder_all_tool,
+              "iocextract": iocextract_tool}
     results = []
     all_docs = load(a.corpus, None)
     sub_docs = all_docs if a.compare_mb is None else load(a.corpus, a.compare_mb)
