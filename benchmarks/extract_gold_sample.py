@@ -58,8 +58,10 @@ def _agora_vendorpages(d: Path) -> list[Record]:
 def _agartha(d: Path) -> list[Record]:
     raw = json.loads((d / "anita-markets" / "2020_03_31_agartha_product.json")
                      .read_text(encoding="utf-8"))
-    return [Record("agartha-2020", k, f"{v.get('name', '')}\n{v.get('info', '')}")
-            for k, v in raw.items()]
+    # The scraper keeps each product's fields under "page_data".
+    pages = {k: v.get("page_data") or {} for k, v in raw.items()}
+    return [Record("agartha-2020", k, f"{p.get('name', '')}\n{p.get('info', '')}")
+            for k, p in pages.items()]
 
 
 def _dream(d: Path) -> list[Record]:

@@ -27,6 +27,7 @@ def _one(text: str, kind: str) -> list[str]:
         ("ETH 1.25", "1.25 ETH"),
         ("350 euros", "350 EUR"),
         ("precio: 90 dólares", "90 USD"),
+        ("With Scope $750Text Preferred", "750 USD"),  # Armslist: a capitalised word glued on
     ],
 )
 def test_prices(text: str, value: str) -> None:
@@ -66,6 +67,9 @@ def test_quantities_glued_list_and_non_quantities() -> None:
     assert _one("4G LTE phone", "quantity") == []
     assert _one("Samsung Galaxy 5G unlocked", "quantity") == []
     assert _one("x.5g 1,.5g 10 gsm paper, 3 Gummies", "quantity") == []
+    assert _one("3rd gen, on 23rd street", "quantity") == []
+    assert _one("Taurus PT111 G2", "quantity") == []
+    assert _one("Ruger 10/22 oz", "quantity") == ["22 oz"]  # not a fraction of an ounce
 
 
 @pytest.mark.parametrize(
@@ -82,6 +86,11 @@ def test_quantities_glued_list_and_non_quantities() -> None:
         ("100gCocaine Bolivien Flex 92%", "100 g"),
         ("2 gs 93% Pure Cocaine", "2 g"),
         ("***** 3.5 gm uk to uk", "3.5 g"),
+        # Agora and Armslist: fractions of an ounce, rounds written "rd".
+        ("1/2 oz of kush", "0.5 oz"),
+        ("1/8oz", "0.125 oz"),
+        ("Ignore the 10rd in the pic", "10 round"),
+        ("13rd mag", "13 round"),
     ],
 )
 def test_capital_g_is_grams_outside_network_talk(text: str, value: str) -> None:
@@ -157,3 +166,45 @@ def test_calibres(text: str, value: str) -> None:
 def test_calibre_boundaries() -> None:
     assert _one("19mm pipe, 1.223 ratio, 308 items", "calibre") == []
     assert _one("price 5,56 €", "calibre") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Makers most named in Armslist 2017's own manufacturer field, surplus rifles, and the
+        # alarm-pistol makers whose pistols are converted in Europe.
+        ("Ruger Hawkeye Stainless 308", "Ruger Hawkeye"),
+        ("Marlin 336 lever action", "Marlin 336"),
+        ("Savage 110 for sale", "Savage Arms 110"),
+        ("Taurus PT111 G2", "Taurus PT111 G2"),
+        ("Springfield Armory XD 9", "Springfield Armory XD"),
+        ("WW2 Garand, nice bore", "M1 Garand"),
+        ("Mauser K98k 1943", "Mauser 98"),
+        ("Zoraki 914 modifié tir réel", "Zoraki 914"),
+        ("fusil MAS 36 bon état", "MAS 36"),
+    ],
+)
+def test_more_firearms(text: str, value: str) -> None:
+    assert _one(text, "firearm") == [value]
+
+
+def test_a_maker_after_a_calibre_is_the_cartridge() -> None:
+    assert _one(".223 Remington ammo, 308 Winchester, 9mm Makarov", "firearm") == []
+    assert _one(".223 Remington ammo, 308 Winchester, 9mm Makarov", "calibre") == [
+        ".223 Remington", ".308 Winchester", "9x18mm Makarov"]
+    assert _one("Savage deals today", "firearm") == []  # an English word without a model
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("30-30 Winchester", ".30-30 Winchester"),
+        (".300 Win Mag", ".300 Winchester Magnum"),
+        ("8mm Mauser surplus", "7.92x57mm Mauser"),
+        ("munitions 7,5x54 MAS", "7.5x54mm French"),
+        ("a 16 ga double", "16 gauge"),
+        ("30-06 Springfield", ".30-06 Springfield"),
+    ],
+)
+def test_more_calibres(text: str, value: str) -> None:
+    assert _one(text, "calibre") == [value]

@@ -161,6 +161,23 @@ def _compile(groups: list[tuple[str, dict[str, str], list[str]]], atoms_of,
     return _Matcher(scan, tuple(entries))
 
 
+def _model_name(model: str) -> str:
+    """"sr9" -> "SR9", "m77 hawkeye" -> "M77 Hawkeye", "pt111 g2" -> "PT111 G2"."""
+    if len(model) <= 5:
+        return model.upper()
+    return " ".join(w.upper() if len(w) <= 2 or any(c.isdigit() for c in w) else w.title()
+                    for w in model.split())
+
+
+# A maker named right after a calibre is the cartridge's name, not a gun (".223 Remington",
+# "308 Winchester", "9mm Makarov", "30-06 Springfield", ".300 Weatherby").
+_CALIBRE_BEFORE = re.compile(
+    r"(?:(?<![\w.$€£])\.?(?:17|22|25|30|32|38|40|44|45|50)"  # ".22 Hornet", ".45 Colt"
+    r"|(?<![\w.$€£])\.?(?:22[023]|243|25[07]|260|270|280|30[038]|338|35[07]|375|380|41[04]|44[04]"
+    r"|45[04]|460|480|500)"  # "308 Winchester", ".300 Weatherby"
+    r"|\d+(?:[.,]\d+)?\s?mm|\d{2}-\d{2,3})[ \-]?$")
+
+
 @cache
 def firearm_matcher() -> _Matcher:
     raw = _load("firearms.toml")
@@ -176,8 +193,8 @@ def firearm_matcher() -> _Matcher:
                 aliases.append(f"{a} {model}")
                 for p in mk.get("prefixes", []):
                     aliases.append(f"{a} {p}{model}")
-            groups.append((f"{mk['name']} {model.upper() if len(model) <= 5 else model.title()}",
-                           det | {"model": model.upper()}, aliases))
+            groups.append((f"{mk['name']} {_model_name(model)}", det | {"model": model.upper()},
+                           aliases))
         if mk.get("bare"):
             groups.append((mk["name"], det, mk["aliases"]))
     return _compile(groups, _firearm_atoms)
@@ -214,6 +231,9 @@ def _find(text: str, low: str, kind: str, matcher: _Matcher) -> Iterator[Mention
             continue  # "m4", "pm", "sks" in lower case are prose; models are written "M4"
         entry = matcher.resolve(span)
         if entry is None:
+            continue
+        if not calibre and "model" not in entry.details and _CALIBRE_BEFORE.search(
+                low, max(0, s - 12), s):
             continue
         details = dict(entry.details)
         if span.lower() != entry.value.lower():

@@ -117,6 +117,15 @@ def _word_ok(low: str, s: int, e: int) -> bool:
     return not (e < len(low) and low[e].isalpha()) and not (s > 0 and low[s - 1].isalpha())
 
 
+def _new_word(text: str, i: int) -> bool:
+    """A capitalised word glued on at i ("$750Text preferred"): the number ends before it."""
+    return text[i].isupper() and i + 1 < len(text) and text[i + 1].islower()
+
+
+_DENOMINATORS = frozenset({"2", "3", "4", "8", "16", "32"})
+_FRACTION = re.compile(r"(?<![\d/.,])(\d{1,2})/$")
+
+
 def find_prices(text: str, low: str | None = None,
                 runs: list[tuple[int, int]] | None = None) -> Iterator[Mention]:
     t = tables()
@@ -138,7 +147,7 @@ def find_prices(text: str, low: str | None = None,
         elif rs > 0 and (low[rs - 1] in last_chars or (rs > 1 and low[rs - 2] in last_chars)):
             b = t.cur_before.search(low, max(0, rs - 14), rs)
             if b and _word_ok(low, b.start(1), b.end(1)) and not (
-                e < len(low) and low[e].isalnum()
+                e < len(low) and low[e].isalnum() and not _new_word(text, e)
             ):
                 code, before, start, end = t.currencies.get(b.group(1)), True, b.start(1), e
         if code is None:
@@ -194,12 +203,19 @@ def find_quantities(text: str, low: str | None = None,
                     and (rs == 1 or not (low[rs - 2].isalnum() or low[rs - 2] in ".,"))):
                 continue
             s, num = rs - 1, "0." + num
-        if text[m.start(1) : m.end(1)] == "G" and _network(low, s, e, m.end(), t):
-            continue
+        if text[m.start(1) : m.end(1)] == "G" and (
+                _network(low, s, e, m.end(), t) or low[m.end() : m.end() + 1].isdigit()):
+            continue  # "4G LTE"; "PT111 G2", "Glock 19 G5": a model, not grams
         unit, factor = t.units[m.group(1)]
+        if unit == "round" and m.group(1) == "rd" and num[-1:] == "3" and num[-2:-1] != "1":
+            continue  # "3rd", "23rd": an ordinal, not rounds ("13rd" is 13 rounds)
         amount = parse_number(num)
         if not amount:
             continue
+        frac = _FRACTION.search(low, max(0, s - 3), s) if num in _DENOMINATORS else None
+        if frac and int(frac.group(1)) < amount:  # "1/8 oz", "3/4lb": a fraction of the unit
+            amount = int(frac.group(1)) / amount
+            s = frac.start()
         amount *= factor
         yield Mention("quantity", f"{fmt(amount)} {unit}", s, m.end(),
                       {"amount": amount, "unit": unit})
