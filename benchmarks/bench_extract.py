@@ -12,8 +12,8 @@ invalid-checksum identifiers the tool reported.
 `--compare-mb` runs the other tools on only the first N MB of documents (they are slower);
 veille always runs on the whole corpus as well. "veille-4-kinds" is veille asked only for the
 kinds ioc-finder reports here (btc, xmr, email, onion): the same work, for a fair speed ratio.
-"ioc-finder" is asked for those four types only; "ioc-finder-all" is its default call (every
-IOC type it knows), the counterpart of veille extracting all its kinds.
+"ioc-finder" is asked for those four types only; "ioc-finder-all" for every type it supports,
+the counterpart of veille extracting all its kinds.
 Precision counts every report not planted as a false positive; the background text was
 scrubbed of identifiers, but not of prices, quantities, firearms or calibres, which real
 listings are full of, so precision is meaningful for identifiers only.
@@ -86,12 +86,14 @@ def ioc_finder_tool() -> Callable[[str], Found]:
 
 
 def ioc_finder_all_tool() -> Callable[[str], Found]:
-    """ioc-finder as it is usually called: every IOC type it knows (URLs, IPs, hashes, CVEs...),
-    the counterpart of veille extracting all its kinds. Scored on the same four kinds."""
+    """ioc-finder asked for every IOC type it supports (URLs, IPs, hashes, CVEs, crypto...), the
+    counterpart of veille extracting all its kinds. Scored on the same four kinds. (Its default
+    call leaves out Bitcoin and Monero addresses, so it is not used.)"""
     from ioc_finder import find_iocs
+    from ioc_finder.ioc_finder import SUPPORTED_IOC_TYPES
 
     def run(text: str) -> Found:
-        r = find_iocs(text)
+        r = find_iocs(text, included_ioc_types=SUPPORTED_IOC_TYPES)
         out: Found = {("btc", norm("btc", a)) for a in r.get("bitcoin_addresses", [])}
         out |= {("xmr", a) for a in r.get("monero_addresses", [])}
         out |= {("email", norm("email", a)) for a in r.get("email_addresses", [])}
