@@ -28,7 +28,13 @@ def test_normalize_folds_obfuscation_accents_and_units(raw: str, expected: str) 
 
 def test_normalize_keeps_edge_digits_that_are_models_or_quantities() -> None:
     # Digits at a word edge are not leetspeak: "3mmc" must not become "emmc".
-    assert normalize("3mmc ak47 g17") == "3 mmc ak 47 g 17"
+    assert normalize("3mmc ak47 g17") == "3 mmc ak 47 g17"
+
+
+def test_glock_model_names_are_not_grams() -> None:
+    # A number after the "g" is a model ("G26"); a weight puts the number first ("5g").
+    assert normalize("Gen4 G26 + 3.5g") == "gen 4 g26 3.5 g"
+    assert normalize("5g Kush") == "5 g kush"
 
 
 def test_taxonomy_has_exactly_the_eleven_labels_with_definitions() -> None:

@@ -34,6 +34,9 @@ _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
 # comes just before it.
 _MG_MODEL_RE = re.compile(r"(?<!\d)(?<!\d )\bmg[- ]?(\d{1,2})\b")
 _MG_MODEL = re.compile(r"mg\d{1,2}")
+# "G19", "Gen4 G26", "PT111 G2": a "g" with the number after it is a model name; a weight puts the
+# number first ("5g", "3.5 g"). Split, it would read as grams and make a Glock ad a drug offer.
+_G_MODEL = re.compile(r"g\d{1,3}")
 _SPACED_QUICK = re.compile(r"(?:^| )[a-z] [a-z] [a-z] [a-z](?: |$)")
 _SPACED = re.compile(r"(?<= )(?:[a-z] ){3,}[a-z](?= )")
 
@@ -43,6 +46,8 @@ def _fix_word(w: str) -> str:
         return w
     w = w.strip(".")
     if w[:2] == "mg" and _MG_MODEL.fullmatch(w):
+        return w
+    if w[:1] == "g" and _G_MODEL.fullmatch(w):
         return w
     if _LEET_CHARS.intersection(w):
         w = _LEET_RE.sub(lambda m: m.group(0).translate(_LEET), w)

@@ -37,6 +37,14 @@ class TrainConfig:
     evidence_labels: tuple[str, ...] = ("firearms", "ammunition", "explosives")
     alpha: float = 1e-5
     epochs: int = 15
+    # Second model: complement naive Bayes on the same features, added to the logistic
+    # regression's scores with this weight. Both are linear in the features, so the ensemble is
+    # folded into one weight matrix and costs nothing at inference. NB weighs words seen in only
+    # a few rows more than regularised logistic regression does, which is what the small classes
+    # have. Leave-one-market-out: 0.15 adds ~0.003 pooled macro-F1, 0.3 and more cost ammunition
+    # precision; a small, not a decisive, gain. 0 = off.
+    nb_weight: float = 0.15
+    nb_alpha: float = 0.1
     random_state: int = 0
     features: FeatureConfig = field(default_factory=FeatureConfig)
 
@@ -65,6 +73,25 @@ def assemble(markets: dict[str, list[Example]], seed: Sequence[Example],
     return [(ex, w * cw[ex.label]) for ex, w in rows]
 
 
+def complement_nb_weights(X, y: np.ndarray, w: np.ndarray,  # type: ignore[no-untyped-def]
+                          alpha: float) -> np.ndarray:
+    """Complement naive Bayes as a (n_features x n_labels) matrix of per-label feature weights.
+
+    Centred across labels (softmax ignores a per-feature constant) and zero for features never
+    seen in training, so unseen hashed buckets stay out of the pruned, quantised model file."""
+    from sklearn.naive_bayes import ComplementNB
+
+    nb = ComplementNB(alpha=alpha, norm=False)
+    nb.fit(X, y, sample_weight=w)
+    F = np.asarray(nb.feature_log_prob_, dtype=np.float64)  # (n_classes_seen, n_features)
+    F -= F.mean(axis=0, keepdims=True)
+    F[:, np.asarray(nb.feature_count_.sum(axis=0)).ravel() == 0] = 0.0
+    out = np.zeros((X.shape[1], len(LABELS)), dtype=np.float32)
+    for j, cls in enumerate(nb.classes_):
+        out[:, cls] = F[j]
+    return out
+
+
 def fit(rows: Sequence[tuple[Example, float]], taxonomy: Taxonomy, cfg: TrainConfig,
         meta: dict | None = None) -> LinearWeights:
     from sklearn.linear_model import SGDClassifier
@@ -81,6 +108,8 @@ def fit(rows: Sequence[tuple[Example, float]], taxonomy: Taxonomy, cfg: TrainCon
     for j, cls in enumerate(clf.classes_):
         W[:, cls] = clf.coef_[j]
         b[cls] = clf.intercept_[j]
+    if cfg.nb_weight > 0 and len(clf.classes_) > 1:
+        W += cfg.nb_weight * complement_nb_weights(X, y, w, cfg.nb_alpha)
     return LinearWeights(list(LABELS), W, b, cfg.features, dict(meta or {}))
 
 
