@@ -256,18 +256,34 @@ def test_truncated_gzip_warc_reports_the_break(tmp_path: Path, case_dir: Path) -
     assert kept == bodies[:7]  # every record before the break
 
 
-def test_non_utf8_export_is_an_error_naming_the_file(tmp_path: Path, case_dir: Path) -> None:
+def test_non_utf8_export_rows_are_read_with_a_warning_naming_file_and_line(
+    tmp_path: Path, case_dir: Path
+) -> None:
     mapping = tmp_path / "acme.toml"
     mapping.write_text('name = "acme2"\nfile = "csv"\nrecord = "listing"\n'
                        '[fields]\ntitle = "product"\n')
     data = tmp_path / "latin.csv"
-    data.write_bytes("product\nFusil à pompe calibre 12\n".encode("cp1252"))
-    good = tmp_path / "good.csv"
-    good.write_text("product\nReplica watch\n", encoding="utf-8")
-    res = cli("import", "--case", case_dir, "--mapping", mapping, data, good)
-    assert res.exit_code == 1
-    assert "error: " in res.output and "latin.csv" in res.output and "not UTF-8" in res.output
-    assert len(rows(case_dir, t.captures)) == 1
+    data.write_bytes("product\nReplica watch\nFusil à pompe calibre 12\nHolster\n"
+                     .encode("cp1252"))
+    res = cli("import", "--case", case_dir, "--mapping", mapping, data)
+    assert res.exit_code == 0, res.output
+    warnings = [ln for ln in res.output.splitlines() if ln.startswith("warning:")]
+    assert len(warnings) == 1
+    assert "latin.csv" in warnings[0] and "line 3" in warnings[0] and "not UTF-8" in warnings[0]
+    assert "0xe0" in warnings[0] and "'product'" in warnings[0]
+    # Nothing else is lost: every row is imported (the bad byte replaced: see the next test).
+    assert len(rows(case_dir, t.captures)) == 3
+
+
+def test_builtin_export_with_a_bad_byte_keeps_every_row(tmp_path: Path) -> None:
+    from veille.formats.common import iter_csv
+
+    data = tmp_path / "export.csv"
+    data.write_bytes(b"product,price\nGlock 19,500\nFusil \xe0 pompe,300\nHolster,20\n")
+    got = list(iter_csv(data, "products"))
+    assert [r.data["product"] for r in got] == ["Glock 19", "Fusil \ufffd pompe", "Holster"]
+    assert [r.warning is not None for r in got] == [False, True, False]
+    assert "export.csv: line 3: not UTF-8 (byte 0xe0 in column 'product')" in got[1].warning
 
 
 def test_manifest_paths_cannot_leave_the_folder(tmp_path: Path, case_dir: Path) -> None:

@@ -350,6 +350,8 @@ def iter_export(path: Path, fmt: ExportFormat, max_bytes: int) -> Iterator[Item]
             if isinstance(row, RowError):
                 yield ImportIssue(spath, str(row), record=f"row at {row.offset}")
                 continue
+            if row.warning:
+                yield ImportIssue(spath, row.warning, record=f"row at {row.offset}", fatal=False)
             body = row_body(fmt.name, row.table, row.data, os.path.basename(spath))
             if len(body) > max_bytes:
                 yield _size_issue(spath, len(body), max_bytes, f"row at {row.offset}")

@@ -25,6 +25,7 @@ class Row:
     offset: int  # byte offset of the row in its file, or its index where bytes are not known
     table: str
     data: dict[str, Any]
+    warning: str | None = None  # read, but not exactly as written (e.g. bytes not UTF-8)
 
 
 class RowError(Exception):

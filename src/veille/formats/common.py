@@ -35,10 +35,29 @@ def read_json(path: Path, expected: type, what: str) -> Any:
     return data
 
 
+_UNDECODED = re.compile("[\udc80-\udcff]")
+
+
+def decoded_row(path: Path, line: int, table: str, row: dict[str, Any]) -> Row:
+    """The row, with any byte that was not UTF-8 (read as a lone surrogate) replaced by U+FFFD
+    and a warning naming the file, line and column: the rest of the file still imports."""
+    bad = [k for k, v in row.items() if isinstance(v, str) and _UNDECODED.search(v)]
+    bad += [k for k in row if isinstance(k, str) and _UNDECODED.search(k)]
+    if not bad:
+        return Row(line, table, row)
+    first = _UNDECODED.search(str(row.get(bad[0], bad[0])))
+    byte = ord(first.group()) - 0xDC00 if first else 0
+    fixed = {_UNDECODED.sub("\ufffd", k) if isinstance(k, str) else k:
+             _UNDECODED.sub("\ufffd", v) if isinstance(v, str) else v for k, v in row.items()}
+    column = _UNDECODED.sub("\ufffd", str(bad[0]))
+    return Row(line, table, fixed, warning=f"{path.name}: line {line}: not UTF-8 (byte 0x{byte:02x} "
+               f"in column {column!r}); read with U+FFFD in its place")
+
+
 def iter_csv(path: Path, table: str) -> Iterator[Row | RowError]:
     """Rows as dicts; the offset is the row's 1-based line number of its first line."""
     csv.field_size_limit(CSV_FIELD_LIMIT)
-    with open(path, encoding="utf-8", errors="replace", newline="") as fh:
+    with open(path, encoding="utf-8", errors="surrogateescape", newline="") as fh:
         reader = csv.DictReader(fh)
         index = 0
         while True:
@@ -54,7 +73,7 @@ def iter_csv(path: Path, table: str) -> Iterator[Row | RowError]:
             if None in row:
                 yield RowError(line, f"{path.name}: line {line}: more values than columns")
                 continue
-            yield Row(line, table, {k: v for k, v in row.items() if k is not None})
+            yield decoded_row(path, line, table, {k: v for k, v in row.items() if k is not None})
 
 
 def clean(value: Any) -> str | None:

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from veille.formats import Row, RowError, register
+from veille.formats.common import decoded_row
 from veille.parse.values import parse_number
 from veille.records import RECORD_TYPES, Document, Price, Record
 
@@ -101,12 +102,12 @@ class MappedFormat:
     def iter_rows(self, path: Path) -> Iterator[Row | RowError]:
         table = self.record
         if self.file == "csv":
-            with open(path, encoding="utf-8", newline="") as fh:
+            with open(path, encoding="utf-8", errors="surrogateescape", newline="") as fh:
                 for i, row in enumerate(csv.DictReader(fh)):
                     if None in row:
                         yield RowError(i + 2, f"line {i + 2}: more values than columns")
                         continue
-                    yield Row(i + 2, table, row)
+                    yield decoded_row(path, i + 2, table, row)
         elif self.file == "jsonl":
             with open(path, "rb") as fh:
                 offset = 0
