@@ -93,7 +93,7 @@ def test_audited_mappings_leave_mixed_categories_out() -> None:
     agora = load_mappings()["agora"]
     for mixed in ("Listings/*", "Jewelry/*", "Weapons/Fireworks", "Counterfeits/Electronics"):
         assert agora[mixed] == "", mixed
-    assert Taxonomy.load().version == "2"
+    assert int(Taxonomy.load().version) >= 2  # the audit came with taxonomy 2
 
 
 def test_armslist_trade_and_wanted_ads_are_left_out() -> None:

@@ -60,3 +60,17 @@ def test_metrics_per_class_and_confusion() -> None:
     assert r.confusion[LABELS.index("drugs"), LABELS.index("firearms")] == 1
     assert r.macro_f1 == pytest.approx((0.6667 + 0.6667 + 1.0) / 3, abs=1e-3)
     assert "confusion" in r.format()
+
+
+def test_review_summary_counts_flagged_items_and_caught_errors() -> None:
+    from veille.classify.evaluation import review_summary
+    from veille.classify.prediction import Prediction
+
+    pairs = [("drugs", Prediction("drugs", None, 0.9, False)),
+             ("drugs", Prediction("other", None, 0.4, True)),
+             ("other", Prediction("drugs", None, 0.9, False)),
+             ("hacking", Prediction("hacking", None, 0.5, True))]
+    s = review_summary(pairs)
+    assert s["flagged_share"] == 0.5
+    assert s["errors_caught"] == 0.5  # one of the two errors is flagged
+    assert s["accuracy_unflagged"] == 0.5 and s["accuracy_flagged"] == 0.5

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from veille.classify.lexicon import LABELS
+from veille.classify.prediction import Prediction
 
 
 @dataclass
@@ -83,3 +84,20 @@ def read_test_tsv(path: Path) -> list[LabelledItem]:
             out.append(LabelledItem(row["title"] or "", row.get("text") or "", row["label"],
                                     row.get("lang") or ""))
     return out
+
+
+def review_summary(pairs: Sequence[tuple[str, Prediction]]) -> dict[str, float]:
+    """How useful the review flag is: share of items flagged, share of the errors it flags, and
+    accuracy on flagged and unflagged items. `pairs` are (true label, Prediction)."""
+    n = len(pairs)
+    flagged = [(t, p) for t, p in pairs if p.review]
+    kept = [(t, p) for t, p in pairs if not p.review]
+    errors = sum(t != p.label for t, p in pairs)
+    caught = sum(t != p.label for t, p in flagged)
+
+    def acc(rows: list[tuple[str, Prediction]]) -> float:
+        return sum(t == p.label for t, p in rows) / len(rows) if rows else 0.0
+
+    return {"n": n, "flagged_share": len(flagged) / n if n else 0.0,
+            "errors_caught": caught / errors if errors else 0.0,
+            "accuracy_unflagged": acc(kept), "accuracy_flagged": acc(flagged)}

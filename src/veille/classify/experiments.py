@@ -12,6 +12,7 @@ from veille.classify.classifier import LinearClassifier
 from veille.classify.datasets import MARKETS, SEALED_MARKET, Example, is_sealed, load_markets
 from veille.classify.evaluation import Report, evaluate, read_test_tsv
 from veille.classify.lexicon import Taxonomy, data_path
+from veille.classify.prediction import Prediction
 from veille.classify.training import TrainConfig, train
 
 TEST_TSV = Path(__file__).resolve().parents[3] / "tests" / "classify" / "data" / "multilingual_test.tsv"
@@ -59,12 +60,15 @@ def leave_out(taxonomy: Taxonomy, held_out: Sequence[str], cfg: TrainConfig | No
 
 def lomo(taxonomy: Taxonomy, cfg: TrainConfig | None = None,
          data: dict[str, list[Example]] | None = None,
-         open_sealed: bool = False) -> dict[str, dict[str, Report]]:
+         open_sealed: bool = False,
+         collect: list[tuple[str, Prediction]] | None = None) -> dict[str, dict[str, Report]]:
     """Leave-one-market-out for every market, plus the pooled out-of-market predictions, which
     form one multi-class test set where every row comes from a market unseen in its training.
 
     The sealed Agora slice (datasets.is_sealed) is never scored here unless `open_sealed`; it is
-    then reported alone as "sealed", by the same model that never saw any Agora row."""
+    then reported alone as "sealed", by the same model that never saw any Agora row.
+    `collect`, when given, receives (true label, prediction) for every pooled row (title + text),
+    so that the review flag can be judged on out-of-market predictions."""
     data = data or load_markets()
     res: dict[str, dict[str, Report]] = {}
     pooled_true: list[str] = []
@@ -82,6 +86,8 @@ def lomo(taxonomy: Taxonomy, cfg: TrainConfig | None = None,
         pooled_true += truth
         pooled_full += [p.label for p in full]
         pooled_titles += [p.label for p in titles]
+        if collect is not None:
+            collect += list(zip(truth, full, strict=True))
         if open_sealed and m == SEALED_MARKET:
             sealed = [e for e in data[m] if is_sealed(e)]
             res["sealed"] = {"full": score_examples(clf, sealed),
