@@ -3,6 +3,10 @@
 Usage: .venv/bin/python benchmarks/bench_classify_quality.py [--quick] [--open-sealed]
 --open-sealed also scores the sealed Agora vendor slice (datasets.is_sealed), which is kept out of
 every tuning run; open it only to report, once.
+The blind sets (test set C, tests/classify/data/multilingual_test_c.tsv, and the held-out market
+labels, src/veille/classify/data/heldout_labels.csv) are scored with the shipped model when they
+are present, and skipped with a message otherwise. They are for scoring a frozen model once:
+never tune on what they print.
 Retrains the model many times (about 20 trainings; several minutes on 2 shared cores). Every
 "unseen market" figure comes from a model trained without any row of that market; the seed set
 (ours) is always in training, the multilingual test sets never are.
@@ -29,9 +33,44 @@ def per_class_table(r) -> str:  # type: ignore[no-untyped-def]
     return "\n".join(lines)
 
 
+def heldout(clf) -> None:  # type: ignore[no-untyped-def]
+    """Blind gold labels for market dumps never used in training (ANITA: Agartha, CannaHome,
+    DarkMarket); title = name, text = info."""
+    from veille.classify.datasets import shared_data_dir
+    from veille.classify.experiments import HELDOUT_LABELS, heldout_items, score_heldout
+    from veille.classify.lexicon import data_path
+
+    print("### Held-out market labels (heldout_labels.csv)\n")
+    if not data_path(HELDOUT_LABELS).exists():
+        print(f"absent ({data_path(HELDOUT_LABELS)}): skipped\n")
+        return
+    if not (shared_data_dir() / "anita-markets").exists():
+        print(f"shared data absent ({shared_data_dir() / 'anita-markets'}): skipped\n")
+        return
+    items, problems = heldout_items()
+    for msg in problems[:10]:
+        print(f"warning: {msg}")
+    if problems:
+        print(f"({len(problems)} row(s) not scored)\n")
+    unclear = sum(1 for it in items if it[4])
+    print(f"{len(items)} listings joined; {unclear} marked unclear in the labels' notes\n")
+    res = score_heldout(clf, items)
+    print("| subset | n | accuracy | macro-F1 |\n|---|---|---|---|")
+    for k, r in res.items():
+        print(fmt_report(k, r))
+    print()
+    print(per_class_table(res["all"]))
+    print("\nWithout the unclear rows:\n")
+    print(per_class_table(res["without unclear"]))
+    print("\nTitles only:\n")
+    print(per_class_table(res["titles only"]))
+    print("\n```\n" + res["all"].format() + "\n```\n")
+
+
 def main() -> None:
     from veille.classify import load_default
     from veille.classify.datasets import MARKETS, load_markets, shared_data_dir
+    from veille.classify.evaluation import review_summary
     from veille.classify.experiments import leave_out, lomo, multilingual, pairwise
     from veille.classify.lexicon import Taxonomy
 
@@ -41,7 +80,10 @@ def main() -> None:
     clf = load_default()
     assert clf is not None
     print(f"## Shipped model {clf.version}\n")
-    for name in ("multilingual_test.tsv", "multilingual_test_b.tsv"):
+    for name in ("multilingual_test.tsv", "multilingual_test_b.tsv", "multilingual_test_c.tsv"):
+        if not (TESTS / name).exists():
+            print(f"### {name}\n\nabsent ({TESTS / name}): skipped\n")
+            continue
         res = multilingual(clf, TESTS / name)
         print(f"### {name}\n")
         print("| subset | n | accuracy | macro-F1 |\n|---|---|---|---|")
@@ -50,6 +92,9 @@ def main() -> None:
         print()
         print(per_class_table(res["all"]))
         print()
+        print(per_class_table(res["titles_only"]).replace("| label |", "| label (titles only) |"))
+        print("\n```\n" + res["all"].format().split("confusion", 1)[1] + "\n```\n")
+    heldout(clf)
     if not shared_data_dir().exists():
         print("shared data absent: cross-market figures skipped")
         return
@@ -60,7 +105,8 @@ def main() -> None:
         print(f"| {m} | {v['full'].n} | {v['full'].accuracy:.3f} | {v['full'].macro_f1:.3f} | "
               f"{v['titles'].accuracy:.3f} |")
     print("\n## Leave one market out (each row: trained on the other four + seed)\n")
-    res = lomo(tax, data=data, open_sealed="--open-sealed" in sys.argv)
+    pairs: list = []
+    res = lomo(tax, data=data, open_sealed="--open-sealed" in sys.argv, collect=pairs)
     print("| held-out market | n | accuracy | macro-F1 | accuracy, titles only | macro-F1, titles only |")
     print("|---|---|---|---|---|---|")
     for m, v in res.items():
@@ -72,6 +118,10 @@ def main() -> None:
     print(per_class_table(res["pooled"]["titles"]))
     print("\nConfusion matrix (pooled, rows = true):\n")
     print("```\n" + res["pooled"]["full"].format().split("confusion", 1)[1] + "\n```")
+    rv = review_summary(pairs)
+    print(f"\nReview flag on the pooled out-of-market predictions: flags {rv['flagged_share']:.1%} "
+          f"of items, catches {rv['errors_caught']:.1%} of the errors (accuracy "
+          f"{rv['accuracy_unflagged']:.1%} unflagged, {rv['accuracy_flagged']:.1%} flagged)")
     if "sealed" in res:
         print("\n## Sealed Agora vendor slice (never looked at while tuning; model without Agora)\n")
         print(per_class_table(res["sealed"]["full"]))

@@ -102,3 +102,34 @@ def test_the_ensemble_changes_the_weights_but_not_the_speed_path() -> None:
     assert not np.allclose(ens.W, plain.W)
     X, _ = Featurizer(tax).transform([("Falschgeld 50 Euro Scheine", "")])
     assert LABELS[int(np.argmax(X @ ens.W + ens.b))] == "financial_fraud"
+
+
+def test_heldout_labels_join_by_id_and_count_unclear_rows(tmp_path) -> None:
+    # Synthetic files only: the real blind labels are for scoring a frozen model, not for tests.
+    import json
+
+    from veille.classify.experiments import HELDOUT_FILES, heldout_items, score_heldout
+
+    anita = tmp_path / "anita-markets"
+    anita.mkdir()
+    recs = {"agartha_product_1": {"web_page": {}, "page_data": {"name": "Glock 19 Gen 5",
+                                                               "info": "two magazines"}},
+            "agartha_product_2": {"web_page": {}, "page_data": {"name": "Kokain 1g",
+                                                               "info": "rein"}}}
+    (anita / HELDOUT_FILES["agartha-2020"]).write_text(json.dumps(recs), encoding="utf-8")
+    (anita / HELDOUT_FILES["darkmarket-2020"]).write_text("{not json", encoding="utf-8")
+    labels = tmp_path / "labels.csv"
+    labels.write_text("dataset,id,label,note\n"
+                      "agartha-2020,agartha_product_1,firearms,\n"
+                      "agartha-2020,agartha_product_2,other,unclear: no idea\n"
+                      "agartha-2020,agartha_product_9,drugs,\n"
+                      "agartha-2020,agartha_product_1,weapons,\n", encoding="utf-8")
+    items, problems = heldout_items(labels, tmp_path)
+    assert [(i[1], i[3], i[4]) for i in items] == [("Glock 19 Gen 5", "firearms", False),
+                                                    ("Kokain 1g", "other", True)]
+    assert any("agartha_product_9" in p for p in problems)
+    assert any("weapons" in p for p in problems)
+    assert any("darkmarket" in p for p in problems)  # broken file named, the rest still scored
+    res = score_heldout(_biased("firearms", "drugs"), items)
+    assert res["all"].n == 2 and res["without unclear"].n == 1
+    assert res["without unclear"].accuracy == 1.0

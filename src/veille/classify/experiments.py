@@ -108,3 +108,77 @@ def pairwise(taxonomy: Taxonomy, cfg: TrainConfig | None = None,
     seedonly = LinearClassifier(train(taxonomy, cfg, [], preloaded=data), taxonomy)
     out["seed only"] = {b: round(score_examples(seedonly, data[b]).accuracy, 3) for b in MARKETS}
     return out
+
+
+# Blind gold labels for market dumps the model never saw (data/heldout_labels.csv, written by a
+# team member who never saw the classifier). Evaluation only: training never reads this file.
+HELDOUT_LABELS = "heldout_labels.csv"
+HELDOUT_FILES = {
+    "agartha-2020": "2020_03_31_agartha_product.json",
+    "cannahome-2019": "2019_03_13_cannahome_product.json",
+    "cannahome-2020": "2020_03_12_cannahome_product.json",
+    "darkmarket-2020": "2020_04_02_darkmarket_product.json",
+}
+MAX_JSON_BYTES = 50_000_000
+
+
+def heldout_items(labels_csv: Path | None = None, root: Path | None = None
+                  ) -> tuple[list[tuple[str, str, str, str, bool]], list[str]]:
+    """(dataset, title, text, gold label, unclear) per labelled listing, joined by id to the ANITA
+    product JSON (title = name, text = info), and one message per row that could not be joined."""
+    import csv
+    import json
+
+    from veille.classify.datasets import shared_data_dir
+    from veille.classify.lexicon import LABELS
+
+    labels_csv = labels_csv or data_path(HELDOUT_LABELS)
+    base = (root or shared_data_dir()) / "anita-markets"
+    records: dict[str, dict[str, dict]] = {}
+    problems: list[str] = []
+    for ds, name in HELDOUT_FILES.items():
+        path = base / name
+        try:
+            if path.stat().st_size > MAX_JSON_BYTES:
+                raise ValueError(f"larger than {MAX_JSON_BYTES} bytes")
+            raw = json.loads(path.read_text(encoding="utf-8", errors="replace"))
+        except (OSError, ValueError) as exc:
+            problems.append(f"{path}: {exc}")
+            raw = {}
+        recs: dict[str, dict] = {}
+        for key, rec in (raw.items() if isinstance(raw, dict) else []):
+            page = rec.get("page_data", rec) if isinstance(rec, dict) else {}
+            if isinstance(page, dict):
+                recs[str(key)] = page
+        records[ds] = recs
+    out: list[tuple[str, str, str, str, bool]] = []
+    with labels_csv.open(encoding="utf-8", newline="") as fh:
+        for n, row in enumerate(csv.DictReader(fh), 2):
+            ds, rid, label = (row.get("dataset") or "").strip(), (row.get("id") or "").strip(), \
+                (row.get("label") or "").strip()
+            if label not in LABELS:
+                problems.append(f"{labels_csv}:{n}: unknown label {label!r}")
+                continue
+            page = records.get(ds, {}).get(rid)
+            if page is None:
+                problems.append(f"{labels_csv}:{n}: no record {rid!r} in {ds!r}")
+                continue
+            unclear = "unclear" in (row.get("note") or "").lower()
+            out.append((ds, str(page.get("name") or ""), str(page.get("info") or ""), label, unclear))
+    return out, problems
+
+
+def score_heldout(clf: LinearClassifier, items: Sequence[tuple[str, str, str, str, bool]]
+                  ) -> dict[str, Report]:
+    """All rows, rows not marked unclear, titles only, and each dataset."""
+    preds = clf.predict([(t, x) for _, t, x, _, _ in items])
+    tpreds = clf.predict([(t, "") for _, t, _, _, _ in items])
+    gold = [g for *_, g, _ in items]
+    out = {"all": evaluate(gold, [p.label for p in preds])}
+    clear = [i for i, it in enumerate(items) if not it[4]]
+    out["without unclear"] = evaluate([gold[i] for i in clear], [preds[i].label for i in clear])
+    out["titles only"] = evaluate(gold, [p.label for p in tpreds])
+    for ds in sorted({it[0] for it in items}):
+        idx = [i for i, it in enumerate(items) if it[0] == ds]
+        out[ds] = evaluate([gold[i] for i in idx], [preds[i].label for i in idx])
+    return out
