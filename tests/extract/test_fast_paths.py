@@ -63,3 +63,59 @@ def test_number_run_shortcuts_keep_every_price_quantity_and_phone() -> None:
             key=lambda x: (x[2], x[3], x[0]),
         )
         assert got == want, t
+
+
+_FIREARM_PIECES = [
+    " ", "\n", "-", ".", "glock", "gl0ck", "19", "g19", "ak", "47", "ak-47", "kalash", "ruger",
+    "m77", "hawkeye", ".223", "remington", "308", "winchester", "model", "70", "sig", "sauer",
+    "p226", "sti", "still", "design", "zoraki", "914", "mas", "36", "mauser", "k98k", "9mm",
+    "makarov", "Ü", "€", "ç", "12", "ga", "7,62x39", "x", "×", "30-06", "springfield", "é",
+]
+
+
+def _signals_off(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from veille.extract import prefilter
+
+    monkeypatch.setattr(prefilter, "_database", lambda: None)
+
+
+def _all(texts: list[str]) -> list[list[tuple[str, str, int, int]]]:
+    return [[(m.kind, m.value, m.start, m.end) for m in extract(t, default_region="FR")]
+            for t in texts]
+
+
+def test_hyperscan_prefilter_gives_the_same_mentions_as_the_plain_scans(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from veille.extract import prefilter
+
+    if not prefilter.available():
+        import pytest
+
+        pytest.skip("hyperscan is not installed here: only the plain scans run")
+    rnd = random.Random(5)
+    texts = _texts(1500, 4) + ["".join(rnd.choice(_FIREARM_PIECES) for _ in range(rnd.randint(1, 40)))
+                               for _ in range(1500)]
+    texts += [
+        "Glock 19 Gen5 9mm, 650 € – 1/2 oz, tél: 06 12 34 56 78, .45 ACP x 50 rounds",
+        "Прекрасный Glock 17 за 500 €, 10 г, тел. 06 12 34 56 78, 7,62×39 — ÜBER 1.200,00 EUR",
+        "$625\nAK-47 en .22 LR, 331 EUR, 800 rounds", "1 " * 3000 + "€", "€" + "1 " * 3000,
+        "9" * 70 + " € " + "A" * 70 + "12 € 5g",
+    ]
+    fast = _all(texts)
+    assert sum(len(x) for x in fast) > 3000  # the texts do exercise every extractor
+    _signals_off(monkeypatch)
+    assert _all(texts) == fast
+
+
+def test_prefilter_offsets_are_characters_not_bytes() -> None:
+    from veille.extract import prefilter
+
+    if not prefilter.available():
+        import pytest
+
+        pytest.skip("hyperscan is not installed here")
+    low = lower_view("Ünïcödé ☃ glock 19 für 650 € oder 7,62×39")
+    signals = prefilter.scan(low)
+    assert signals is not None
+    assert low[signals.firearm_starts[0]:].startswith("glock 19")
+    assert [low[s:e] for s, e in signals.runs] == ["650"]
+    assert any(low[s:].startswith("7,62×39") for s in signals.calibre_starts)

@@ -15,7 +15,9 @@ onion onion_v2, pgp pgp_fingerprint, email phone telegram wickr session signal x
 whatsapp, price quantity, firearm calibre. See the README's extraction section for details.
 
 Every scan is a single left-to-right regex pass or a literal search with bounded look-around,
-so time grows linearly with the text, including 10 MB single lines of base58 or hex.
+so time grows linearly with the text, including 10 MB single lines of base58 or hex. Where
+Hyperscan is installed, one pass of it (prefilter.py) tells the number, firearm and calibre
+extractors where to look, with the same results.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from veille.extract import arms, contacts, crypto, money, onion, pgp
+from veille.extract import arms, contacts, crypto, money, onion, pgp, prefilter
 from veille.extract._text import lower_view
 from veille.records import Mention
 
@@ -94,7 +96,7 @@ def _currency_edges() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 def _candidate_runs(
-    text: str, low: str, runs: Iterable[re.Match[str]], want: frozenset[str]
+    text: str, low: str, runs: Iterable[tuple[int, int]], want: frozenset[str]
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
     """The number runs each of price, quantity and national-phone could use, outside blobs.
 
@@ -112,8 +114,8 @@ def _candidate_runs(
     phone: list[tuple[int, int]] = []
     size = len(text)
     blob_until = -1  # end of the last blob found: every run starting before it is in it
-    for m in runs:
-        rs, e = r = m.span()
+    for r in runs:
+        rs, e = r
         if rs < blob_until:
             continue
         nxt = low[e] if e < n else ""
@@ -178,8 +180,12 @@ def extract_with_warnings(
     needs_low = needs_runs or want & {"pgp_fingerprint", "firearm", "calibre", "wickr",
                                       "session", "xmpp", "icq", "kik"}
     low = lower_view(text) if needs_low else ""
-    # The number runs (money.number_runs), read once by the pre-filter without a list.
-    runs = money.NUMRUN.finditer(text) if needs_runs else iter(())
+    # The number runs worth a look: those Hyperscan finds next to a currency, a unit or after
+    # a phone label, or else every run (money.number_runs), read without building a list.
+    signals = prefilter.scan(low) if needs_runs or want & {"firearm", "calibre"} else None
+    runs: Iterable[tuple[int, int]] = ()
+    if needs_runs:
+        runs = map(re.Match.span, money.NUMRUN.finditer(text)) if signals is None else signals.runs
     price_runs, qty_runs, phone_runs = _candidate_runs(text, low, runs, want)
     found: list[Mention] = []
     pgp_spans: list[tuple[int, int]] = []
@@ -204,9 +210,9 @@ def extract_with_warnings(
     if "quantity" in want:
         found += money.find_quantities(text, low, qty_runs)
     if "firearm" in want:
-        found += arms.find_firearms(text, low)
+        found += arms.find_firearms(text, low, signals and signals.firearm_starts)
     if "calibre" in want:
-        found += arms.find_calibres(text, low)
+        found += arms.find_calibres(text, low, signals and signals.calibre_starts)
     return Extraction(_resolve(found, pgp_spans), warnings)
 
 

@@ -82,6 +82,9 @@ class _Entry:
 class _Matcher:
     scan: re.Pattern[str]
     entries: tuple[_Entry, ...]
+    # Regexes for the first few characters of every alias, for a pre-filter (prefilter.py)
+    # to find where `scan` can match; each is a prefix of what `scan` would match there.
+    heads: tuple[str, ...] = ()
 
     def resolve(self, span: str) -> _Entry | None:
         return _resolve_cached(self, span.lower())
@@ -158,7 +161,28 @@ def _compile(groups: list[tuple[str, dict[str, str], list[str]]], atoms_of,
         scan = re.compile("(?a)" + _front_split(all_atoms, dot_front) + _AFTER)
     else:
         scan = re.compile(r"(?a)\b(?:" + trie_regex(all_atoms) + ")" + _AFTER)
-    return _Matcher(scan, tuple(entries))
+    heads = sorted({_head(atoms, dot_front) for atoms in all_atoms})
+    return _Matcher(scan, tuple(entries), tuple(h for h in heads if h))
+
+
+_VARIABLE = frozenset({_SEP, _CAL_SEP, r"\.?", r"\s?[x×*]\s?"})
+
+
+def _head(atoms: list[str], dot_front: bool) -> str:
+    """The alias's first four characters (with any separators between them) as a regex. A
+    leading optional dot is left out: the caller also tries the position before a dot."""
+    if dot_front and atoms and atoms[0] in (r"\.?", r"\."):
+        atoms = atoms[1:]
+    head: list[str] = []
+    chars = 0
+    for a in atoms:
+        if chars == 4:
+            break
+        head.append(a)
+        chars += a not in _VARIABLE
+    while head and head[-1] in _VARIABLE:
+        head.pop()
+    return "".join(head)
 
 
 def _model_name(model: str) -> str:
@@ -218,9 +242,24 @@ def _starts_word(low: str, i: int, calibre: bool) -> bool:
     return not (calibre and (p == "," or (p == "." and i > 1 and low[i - 2].isdigit())))
 
 
-def _find(text: str, low: str, kind: str, matcher: _Matcher) -> Iterator[Mention]:
+def _matches_at(scan: re.Pattern[str], low: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """What `scan.finditer(low)` yields, trying only `starts` (sorted), which must hold every
+    position where `scan` matches."""
+    end = 0
+    for s in starts:
+        if s < end:
+            continue
+        m = scan.match(low, s)
+        if m:
+            end = m.end()
+            yield m
+
+
+def _find(text: str, low: str, kind: str, matcher: _Matcher,
+          starts: list[int] | None = None) -> Iterator[Mention]:
     calibre = kind == "calibre"
-    for m in matcher.scan.finditer(low):
+    found = matcher.scan.finditer(low) if starts is None else _matches_at(matcher.scan, low, starts)
+    for m in found:
         s = m.start()
         if m.end() == s or not _starts_word(low, s, calibre):
             continue
@@ -241,9 +280,14 @@ def _find(text: str, low: str, kind: str, matcher: _Matcher) -> Iterator[Mention
         yield Mention(kind, entry.value, s, m.end(), details)
 
 
-def find_firearms(text: str, low: str | None = None) -> Iterator[Mention]:
-    yield from _find(text, lower_view(text) if low is None else low, "firearm", firearm_matcher())
+def find_firearms(text: str, low: str | None = None,
+                  starts: list[int] | None = None) -> Iterator[Mention]:
+    """`starts`, from prefilter.scan, spares the scan of every word start."""
+    yield from _find(text, lower_view(text) if low is None else low, "firearm", firearm_matcher(),
+                     starts)
 
 
-def find_calibres(text: str, low: str | None = None) -> Iterator[Mention]:
-    yield from _find(text, lower_view(text) if low is None else low, "calibre", calibre_matcher())
+def find_calibres(text: str, low: str | None = None,
+                  starts: list[int] | None = None) -> Iterator[Mention]:
+    yield from _find(text, lower_view(text) if low is None else low, "calibre", calibre_matcher(),
+                     starts)

@@ -1,0 +1,156 @@
+"""One Hyperscan pass that tells the slower extractors where to look.
+
+A page holds thousands of numbers (dates, ratings, counts) and only a few are prices,
+quantities or phones; it holds thousands of words and only a few start a firearm or calibre
+name. Walking every number run, and trying the firearm and calibre regexes at every word
+start, were the largest costs of extraction in Python. One multi-pattern pass of Hyperscan (a
+compiled regex engine made for this) finds the number runs next to a currency, a unit or after
+a phone label, and the places where a firearm or calibre alias begins; the same Python tests
+and regexes then run at those places alone.
+
+Hyperscan is optional (its wheels exist for x86-64 Linux and macOS). Without it, or on a text
+it cannot take (not valid UTF-8), `scan` returns None and the callers walk the whole text: the
+mentions are the same either way, which tests/extract/test_fast_paths.py checks.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from veille.extract import arms, money
+
+try:  # an accelerator, not a requirement
+    import hyperscan
+except ImportError:  # pragma: no cover - depends on the platform
+    hyperscan = None
+
+_RUN_CHARS = frozenset("0123456789.,'’\u00a0\u202f ")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_CURRENCY_AFTER, _CURRENCY_BEFORE, _UNIT_AFTER, _PHONE_LABEL = 1, 2, 3, 4
+_FIREARM, _CALIBRE = 1_000, 100_000  # + the index of the alias head
+
+
+@dataclass(frozen=True, slots=True)
+class Signals:
+    runs: list[tuple[int, int]]  # number runs a price, quantity or phone test could accept
+    firearm_starts: list[int]  # every place arms.firearm_matcher().scan can match
+    calibre_starts: list[int]
+
+
+def _alt(words: list[str], spaces: bool = False) -> str:
+    alts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        esc = re.escape(w)
+        if spaces:  # as contacts._label_atoms: a space or hyphen is an optional separator
+            esc = re.sub(r"(?:\\ |\\-| )", r"[\\s\\-]?", esc)
+        alts.append(esc)
+    return "(?:" + "|".join(alts) + ")"
+
+
+@cache
+def _database() -> tuple[Any, Any] | None:
+    if hyperscan is None:
+        return None
+    t = money.tables()
+    labels = tomllib.loads(
+        resources.files("veille.extract").joinpath("data/contacts.toml").read_text("utf-8")
+    )["labels"]
+    phone_words = [w.lower() for k in ("phone", "whatsapp", "signal", "telegram")
+                   for w in labels[k]]
+    cur, units = _alt(list(t.currencies)), _alt(list(t.units))
+    patterns = {
+        # Superset of what each consumer accepts: money.find_prices reads a currency right
+        # after the run (after one space) or right before it; find_quantities a unit after it;
+        # contacts.find_national_phones a number at most 25 characters after a phone label.
+        _CURRENCY_AFTER: rf"[0-9]\s?{cur}",
+        _CURRENCY_BEFORE: rf"{cur}\s?[0-9]",
+        _UNIT_AFTER: rf"[0-9][ \xa0]?{units}",
+        _PHONE_LABEL: rf"{_alt(phone_words, spaces=True)}[^0-9\n]{{0,25}}[0-9]",
+    }
+    # The firearm scan starts at an ASCII word boundary, as here (no UCP: ASCII classes).
+    patterns |= {_FIREARM + i: r"\b" + h for i, h in enumerate(arms.firearm_matcher().heads)}
+    patterns |= {_CALIBRE + i: h for i, h in enumerate(arms.calibre_matcher().heads)}
+    ids = list(patterns)
+    utf8, som = hyperscan.HS_FLAG_UTF8, hyperscan.HS_FLAG_SOM_LEFTMOST
+    db = hyperscan.Database()
+    db.compile(
+        expressions=[patterns[i].encode("utf-8") for i in ids], ids=ids, elements=len(ids),
+        flags=[utf8 | (hyperscan.HS_FLAG_UCP if i < _FIREARM else 0)
+               | (0 if i in (_CURRENCY_BEFORE, _PHONE_LABEL) else som) for i in ids],
+    )
+    return db, hyperscan.Scratch(db)
+
+
+def available() -> bool:
+    return _database() is not None
+
+
+def _run_around(low: str, d: int) -> tuple[int, int]:
+    """The number run (money.NUMRUN's match) holding the digit at d."""
+    s = d
+    while s > 0 and low[s - 1] in _RUN_CHARS:
+        s -= 1
+    while not low[s].isdigit():
+        s += 1
+    e, n = d + 1, len(low)
+    while e < n and low[e] in _RUN_CHARS:
+        e += 1
+    while not low[e - 1].isdigit():
+        e -= 1
+    return s, e
+
+
+def scan(low: str) -> Signals | None:
+    """Where the number, firearm and calibre extractors should look in `low` (the lower-cased
+    text); None when the pre-filter cannot run here (the callers then walk the whole text)."""
+    got = _database()
+    if got is None:
+        return None
+    db, scratch = got
+    try:
+        data = low.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: not valid UTF-8 for Hyperscan
+        return None
+    digits: list[int] = []
+    firearm: list[int] = []
+    calibre: list[int] = []
+
+    def on_match(pattern: int, start: int, end: int, flags: int, context: object) -> None:
+        if pattern >= _CALIBRE:
+            calibre.append(start)
+        elif pattern >= _FIREARM:
+            firearm.append(start)
+        else:
+            digits.append(start if pattern in (_CURRENCY_AFTER, _UNIT_AFTER) else end - 1)
+
+    db.scan(data, match_event_handler=on_match, scratch=scratch)
+    if len(data) != len(low):  # byte offsets to character offsets
+        to_char = _char_offsets(low)
+        digits, firearm, calibre = ([to_char(b) for b in xs] for xs in (digits, firearm, calibre))
+    # A calibre alias may start with a dot the head leaves out (".45 ACP").
+    calibre += [s - 1 for s in calibre if s > 0 and low[s - 1] == "."]
+    runs = sorted({_run_around(low, d) for d in set(digits)})
+    return Signals(runs, sorted(set(firearm)), sorted(set(calibre)))
+
+
+def _char_offsets(low: str):  # type: ignore[no-untyped-def]
+    """A function from UTF-8 byte offsets in `low` to character offsets."""
+    starts: list[int] = []
+    extra: list[int] = []
+    total = 0
+    for m in _NON_ASCII.finditer(low):
+        starts.append(m.start() + total)
+        total += len(m.group().encode("utf-8")) - 1
+        extra.append(total)
+
+    def to_char(b: int) -> int:
+        k = bisect.bisect_right(starts, b - 1)
+        return b - (extra[k - 1] if k else 0)
+
+    return to_char
