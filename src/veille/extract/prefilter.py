@@ -8,14 +8,13 @@ compiled regex engine made for this) finds the number runs next to a currency, a
 a phone label, and the places where a firearm or calibre alias begins; the same Python tests
 and regexes then run at those places alone.
 
-Hyperscan is optional (its wheels exist for x86-64 Linux and macOS). Without it, or on a text
-it cannot take (not valid UTF-8), `scan` returns None and the callers walk the whole text: the
-mentions are the same either way, which tests/extract/test_fast_paths.py checks.
+Hyperscan is optional (its wheels exist for x86-64 Linux and macOS). Without it `scan`
+returns None and the callers walk the whole text: the mentions are the same either way, which
+tests/extract/test_fast_paths.py checks.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 import tomllib
 from dataclasses import dataclass
@@ -53,6 +52,11 @@ def _alt(words: list[str], spaces: bool = False) -> str:
     return "(?:" + "|".join(alts) + ")"
 
 
+def _ascii(pattern: str) -> str:
+    """The pattern for the ASCII view of the text, where every other character is "?"."""
+    return _NON_ASCII.sub(r"\\?", pattern)
+
+
 @cache
 def _database() -> tuple[Any, Any] | None:
     if hyperscan is None:
@@ -68,21 +72,22 @@ def _database() -> tuple[Any, Any] | None:
         # Superset of what each consumer accepts: money.find_prices reads a currency right
         # after the run (after one space) or right before it; find_quantities a unit after it;
         # contacts.find_national_phones a number at most 25 characters after a phone label.
-        _CURRENCY_AFTER: rf"[0-9]\s?{cur}",
-        _CURRENCY_BEFORE: rf"{cur}\s?[0-9]",
-        _UNIT_AFTER: rf"[0-9][ \xa0]?{units}",
+        # Written for the ASCII view `scan` takes, where any other character reads "?".
+        _CURRENCY_AFTER: rf"[0-9][\s?]?{cur}",
+        _CURRENCY_BEFORE: rf"{cur}[\s?]?[0-9]",
+        _UNIT_AFTER: rf"[0-9][ ?]?{units}",
         _PHONE_LABEL: rf"{_alt(phone_words, spaces=True)}[^0-9\n]{{0,25}}[0-9]",
     }
-    # The firearm scan starts at an ASCII word boundary, as here (no UCP: ASCII classes).
+    # The firearm scan starts at an ASCII word boundary, as here.
     patterns |= {_FIREARM + i: r"\b" + h for i, h in enumerate(arms.firearm_matcher().heads)}
     patterns |= {_CALIBRE + i: h for i, h in enumerate(arms.calibre_matcher().heads)}
     ids = list(patterns)
-    utf8, som = hyperscan.HS_FLAG_UTF8, hyperscan.HS_FLAG_SOM_LEFTMOST
+    som = hyperscan.HS_FLAG_SOM_LEFTMOST
     db = hyperscan.Database()
     db.compile(
-        expressions=[patterns[i].encode("utf-8") for i in ids], ids=ids, elements=len(ids),
-        flags=[utf8 | (hyperscan.HS_FLAG_UCP if i < _FIREARM else 0)
-               | (0 if i in (_CURRENCY_BEFORE, _PHONE_LABEL) else som) for i in ids],
+        expressions=[_ascii(patterns[i]).encode("ascii") for i in ids], ids=ids,
+        elements=len(ids),
+        flags=[0 if i in (_CURRENCY_BEFORE, _PHONE_LABEL) else som for i in ids],
     )
     return db, hyperscan.Scratch(db)
 
@@ -113,10 +118,9 @@ def scan(low: str) -> Signals | None:
     if got is None:
         return None
     db, scratch = got
-    try:
-        data = low.encode("utf-8")
-    except UnicodeEncodeError:  # lone surrogates: not valid UTF-8 for Hyperscan
-        return None
+    # One byte per character, so Hyperscan's offsets are the text's: anything not ASCII reads
+    # "?" here and in the patterns, which can only add places to look, never lose one.
+    data = low.encode("ascii", "replace")
     digits: list[int] = []
     firearm: list[int] = []
     calibre: list[int] = []
@@ -130,27 +134,7 @@ def scan(low: str) -> Signals | None:
             digits.append(start if pattern in (_CURRENCY_AFTER, _UNIT_AFTER) else end - 1)
 
     db.scan(data, match_event_handler=on_match, scratch=scratch)
-    if len(data) != len(low):  # byte offsets to character offsets
-        to_char = _char_offsets(low)
-        digits, firearm, calibre = ([to_char(b) for b in xs] for xs in (digits, firearm, calibre))
     # A calibre alias may start with a dot the head leaves out (".45 ACP").
     calibre += [s - 1 for s in calibre if s > 0 and low[s - 1] == "."]
     runs = sorted({_run_around(low, d) for d in set(digits)})
     return Signals(runs, sorted(set(firearm)), sorted(set(calibre)))
-
-
-def _char_offsets(low: str):  # type: ignore[no-untyped-def]
-    """A function from UTF-8 byte offsets in `low` to character offsets."""
-    starts: list[int] = []
-    extra: list[int] = []
-    total = 0
-    for m in _NON_ASCII.finditer(low):
-        starts.append(m.start() + total)
-        total += len(m.group().encode("utf-8")) - 1
-        extra.append(total)
-
-    def to_char(b: int) -> int:
-        k = bisect.bisect_right(starts, b - 1)
-        return b - (extra[k - 1] if k else 0)
-
-    return to_char
