@@ -15,6 +15,7 @@ from pathlib import Path
 from veille import __version__
 from veille.classify import Classifier, load_default
 from veille.extract import extract
+from veille.extract import prepare as extract_prepare
 from veille.parse import ParseConfig, parse
 from veille.records import Document, DocumentResult, Label, Listing, Mention, Record
 
@@ -49,6 +50,7 @@ def build_context(parse_config: ParseConfig | None = None,
                   classifier_loader: Callable[[], Classifier | None] = load_default,
                   ) -> PipelineContext:
     classifier = classifier_loader()
+    extract_prepare()  # compiled once here, inherited by forked workers
     model = classifier.version if classifier is not None else "none"
     version = f"veille-{__version__}.r{PIPELINE_REVISION}.data-{_data_fingerprint()}.model-{model}"
     return PipelineContext(parse_config or ParseConfig(), classifier, version)

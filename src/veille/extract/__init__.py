@@ -216,6 +216,16 @@ def extract_with_warnings(
     return Extraction(_resolve(found, pgp_spans), warnings)
 
 
+def prepare() -> None:
+    """Compile every vocabulary and the pre-filter now (about 2 s), so that processes forked
+    afterwards share them instead of each compiling its own."""
+    money.tables()
+    contacts.vocab()
+    arms.firearm_matcher()
+    arms.calibre_matcher()
+    prefilter.available()
+
+
 def extract(
     text: str,
     *,
@@ -231,4 +241,4 @@ def extract(
     return result.mentions
 
 
-__all__ = ["CRYPTO_KINDS", "KINDS", "Extraction", "extract", "extract_with_warnings"]
+__all__ = ["CRYPTO_KINDS", "KINDS", "Extraction", "extract", "extract_with_warnings", "prepare"]
