@@ -69,10 +69,8 @@ def veille_same_kinds_tool() -> Callable[[str], Found]:
     return run
 
 
-def ioc_finder_tool() -> Callable[[str], Found]:
+def _ioc_finder(types: list[str]) -> Callable[[str], Found]:
     from ioc_finder import find_iocs
-
-    types = ["bitcoin_addresses", "monero_addresses", "email_addresses", "domains"]
 
     def run(text: str) -> Found:
         r = find_iocs(text, included_ioc_types=types)
@@ -85,22 +83,17 @@ def ioc_finder_tool() -> Callable[[str], Found]:
     return run
 
 
+def ioc_finder_tool() -> Callable[[str], Found]:
+    return _ioc_finder(["bitcoin_addresses", "monero_addresses", "email_addresses", "domains"])
+
+
 def ioc_finder_all_tool() -> Callable[[str], Found]:
     """ioc-finder asked for every IOC type it supports (URLs, IPs, hashes, CVEs, crypto...), the
     counterpart of veille extracting all its kinds. Scored on the same four kinds. (Its default
     call leaves out Bitcoin and Monero addresses, so it is not used.)"""
-    from ioc_finder import find_iocs
     from ioc_finder.ioc_finder import SUPPORTED_IOC_TYPES
 
-    def run(text: str) -> Found:
-        r = find_iocs(text, included_ioc_types=SUPPORTED_IOC_TYPES)
-        out: Found = {("btc", norm("btc", a)) for a in r.get("bitcoin_addresses", [])}
-        out |= {("xmr", a) for a in r.get("monero_addresses", [])}
-        out |= {("email", norm("email", a)) for a in r.get("email_addresses", [])}
-        out |= {("onion", d.lower()) for d in r.get("domains", []) if d.lower().endswith(".onion")}
-        return out
-
-    return run
+    return _ioc_finder(list(SUPPORTED_IOC_TYPES))
 
 
 def iocextract_tool() -> Callable[[str], Found]:
