@@ -93,18 +93,16 @@ def _ofac() -> list[dict]:
 EXPLAINED_OFAC = {
     # Listed under XMR but 64 hex digits: a transaction hash or key, not a Monero address.
     "5be5543ff73456ab9f2d207887e2af87322c651ea1a873c5b25b7ffae456c320",
-    # Valid Base58Check, but Bitcoin Gold (version 38) and Verge (version 30) are not chains
-    # veille extracts; XRP uses Ripple's own base58 alphabet. Out of scope, not failures.
-    "GPwg61XoHqQPNmAucFACuQ5H9sGCDv9TpS",
+    # Valid Base58Check, but Verge shares version 30 with Dogecoin: the address alone cannot
+    # say which chain it is on, so it is not reported.
     "DFFJhnQNZf8rf67tYnesPu7MuGUpYtzv7Z",
-    "rnXyVQzgxZe7TR1EPzTkGj2jxH4LMJYh66",
 }
 # What each OFAC currency code is reported as: tokens (USDT, USDC) and EVM chains travel on
 # their host chain's address format; BCH/BSV legacy addresses are Bitcoin-format.
 OFAC_KINDS = {"XBT": {"btc", "trx"}, "ETH": {"eth"}, "LTC": {"ltc"}, "BCH": {"bch", "btc"},
               "XMR": {"xmr"}, "ZEC": {"zec"}, "DASH": {"dash"}, "TRX": {"trx"},
               "USDT": {"eth", "trx", "btc"}, "USDC": {"eth"}, "ARB": {"eth"}, "BSC": {"eth"},
-              "ETC": {"eth"}, "BSV": {"btc"}}
+              "ETC": {"eth"}, "BSV": {"btc"}, "BTG": {"btg"}, "XRP": {"xrp"}}
 
 
 def test_ofac_sdn_addresses_found_and_validated() -> None:
@@ -125,7 +123,7 @@ def test_ofac_sdn_addresses_found_and_validated() -> None:
     assert sorted(missing) == sorted(EXPLAINED_OFAC)
     # One address the list files under XBT is a Tron address (Base58Check version 0x41).
     assert per_kind == {"btc": 443, "eth": 165, "trx": 18, "ltc": 10, "bch": 6, "dash": 3,
-                        "zec": 3, "xmr": 2}
+                        "zec": 3, "xmr": 2, "btg": 1, "xrp": 1}
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,7 @@ def _found(text: str, kind: str | None = None) -> list:
 def _in_prose(addr: str) -> list:
     text = f"Payment address: {addr} (send exact amount)."
     return [m for m in extract(text) if text[m.start : m.end] == addr or m.kind in
-            ("btc", "ltc", "bch", "xmr", "eth", "zec", "dash", "trx")]
+            ("btc", "ltc", "bch", "xmr", "eth", "zec", "dash", "trx", "btg", "xrp")]
 
 
 # --- BIP-173 / BIP-350 ------------------------------------------------------------------------
@@ -254,6 +254,9 @@ def test_generated_addresses_found_and_corruptions_rejected() -> None:
         ("1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", "btc", {"type": "p2pkh"}),  # genesis coinbase
         ("3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy", "btc", {"type": "p2sh"}),  # BIP-13 era example
         ("mipcBbFg9gMiCh81Kj8tqqdgoZub1ZJRfn", "btc", {"type": "p2pkh", "network": "testnet"}),
+        # The XRP Ledger's genesis account: Base58Check in its own alphabet.
+        ("rHb9CJAWyB4rj91VRWn96DkukG4bwdtyTh", "xrp", {"type": "account"}),
+        ("rrrrrrrrrrrrrrrrrrrrrhoLvTp", "xrp", {"type": "account"}),  # ACCOUNT_ZERO
     ],
 )
 def test_base58check_known(addr: str, kind: str, details: dict) -> None:

@@ -10,7 +10,7 @@ Warnings (a PGP block that is truncated or does not parse, an oversized text) ne
     - `extract_with_warnings(text)` returns `Extraction(mentions, warnings)`.
 Without either, warnings are dropped and extraction still returns everything else it found.
 
-Kinds (part of the interface): btc ltc bch xmr eth zec dash trx (checksum-validated only),
+Kinds (part of the interface): btc ltc bch xmr eth zec dash trx btg xrp (checksum-validated only),
 onion onion_v2, pgp pgp_fingerprint, email phone telegram wickr session signal xmpp icq kik
 whatsapp, price quantity, firearm calibre. See the README's extraction section for details.
 
@@ -32,11 +32,11 @@ from veille.extract._text import lower_view
 from veille.records import Mention
 
 KINDS = (
-    "btc", "ltc", "bch", "xmr", "eth", "zec", "dash", "trx", "onion", "onion_v2", "pgp",
+    "btc", "ltc", "bch", "xmr", "eth", "zec", "dash", "trx", "btg", "xrp", "onion", "onion_v2", "pgp",
     "pgp_fingerprint", "email", "phone", "telegram", "wickr", "session", "signal", "xmpp", "icq",
     "kik", "whatsapp", "price", "quantity", "firearm", "calibre",
 )
-CRYPTO_KINDS = frozenset({"btc", "ltc", "bch", "xmr", "eth", "zec", "dash", "trx"})
+CRYPTO_KINDS = frozenset({"btc", "ltc", "bch", "xmr", "eth", "zec", "dash", "trx", "btg", "xrp"})
 DEFAULT_MAX_CHARS = 50_000_000
 _ALL_KINDS = frozenset(KINDS)
 

@@ -13,6 +13,9 @@ from Crypto.Hash import keccak
 
 B58_ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 _B58_INDEX = {c: i for i, c in enumerate(B58_ALPHABET)}
+# The XRP Ledger uses the same Base58Check with its own alphabet.
+XRP_ALPHABET = "rpshnaf39wBUDNEGHJKLM4PQRST7VWXYZ2bcdeCg65jkm8oFqi1tuvAxyz"
+_XRP_INDEX = {c: i for i, c in enumerate(XRP_ALPHABET)}
 
 BECH32_CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
 _BECH32_INDEX = {c: i for i, c in enumerate(BECH32_CHARSET)}
@@ -31,21 +34,23 @@ def sha256d(data: bytes) -> bytes:
 # --- Base58Check (Bitcoin and the chains that copied it) -------------------------------------
 
 
-def b58decode(s: str) -> bytes | None:
+def b58decode(s: str, xrp: bool = False) -> bytes | None:
+    index, zero = (_XRP_INDEX, "r") if xrp else (_B58_INDEX, "1")
     n = 0
     for c in s:
-        v = _B58_INDEX.get(c)
+        v = index.get(c)
         if v is None:
             return None
         n = n * 58 + v
-    pad = len(s) - len(s.lstrip("1"))
+    pad = len(s) - len(s.lstrip(zero))
     body = n.to_bytes((n.bit_length() + 7) // 8, "big") if n else b""
     return b"\0" * pad + body
 
 
-def b58check_decode(s: str) -> bytes | None:
-    """The payload (version bytes + hash) of a Base58Check string, or None if the checksum fails."""
-    raw = b58decode(s)
+def b58check_decode(s: str, xrp: bool = False) -> bytes | None:
+    """The payload (version bytes + hash) of a Base58Check string, or None if the checksum fails.
+    `xrp`: in the XRP Ledger's alphabet."""
+    raw = b58decode(s, xrp)
     if raw is None or len(raw) < 5:
         return None
     payload, check = raw[:-4], raw[-4:]

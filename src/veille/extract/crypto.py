@@ -28,7 +28,7 @@ MAX_ADDRESS_LEN = 110
 # words instead of retrying the repeat at every letter (measured 1.5x faster).
 _TOKEN = re.compile(r"(?a)\b[0-9A-Za-z]{14,}")
 _HEX = re.compile(r"[0-9a-fA-F]{40}")
-_NOT_B58 = re.compile(r"[0OIl]")
+_NOT_B58 = re.compile(r"[0OIl]")  # the XRP Ledger's alphabet leaves out the same four
 
 # One-byte Base58Check versions with a 20-byte hash: (kind, type, network).
 _B58_V1: dict[int, tuple[str, str, str]] = {
@@ -41,6 +41,8 @@ _B58_V1: dict[int, tuple[str, str, str]] = {
     0x4C: ("dash", "p2pkh", "mainnet"),
     0x10: ("dash", "p2sh", "mainnet"),
     0x41: ("trx", "account", "mainnet"),
+    0x26: ("btg", "p2pkh", "mainnet"),  # Bitcoin Gold
+    0x17: ("btg", "p2sh", "mainnet"),
 }
 # Zcash transparent addresses carry a two-byte version.
 _B58_V2: dict[bytes, tuple[str, str, str]] = {
@@ -129,6 +131,13 @@ def _base58(tok: str) -> tuple[str, str, dict[str, object]] | None:
     return kind, tok, _details(t, network)
 
 
+def _xrp(tok: str) -> tuple[str, str, dict[str, object]] | None:
+    payload = b58check_decode(tok, xrp=True)
+    if payload is None or len(payload) != 21 or payload[0] != 0:
+        return None
+    return "xrp", tok, _details("account", "mainnet")
+
+
 def _monero(tok: str) -> tuple[str, str, dict[str, object]] | None:
     payload = xmr_decode(tok)
     if payload is None:
@@ -172,8 +181,10 @@ def classify_token(tok: str) -> tuple[str, str, dict[str, object]] | None:
         return _monero(tok)
     # Base58Check candidates start with a known version character and never hold 0, O, I, l:
     # tested before any big-integer decoding, since long glued words are common in listings.
-    if 25 <= n <= 36 and tok[0] in "13mn2LMX7Tt" and not _NOT_B58.search(tok):
+    if 25 <= n <= 36 and tok[0] in "13mn2LMX7TtGA" and not _NOT_B58.search(tok):
         return _base58(tok)
+    if 25 <= n <= 35 and tok[0] == "r" and not _NOT_B58.search(tok):
+        return _xrp(tok)
     return None
 
 
