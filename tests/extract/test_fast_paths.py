@@ -120,3 +120,13 @@ def test_prefilter_offsets_are_characters_not_bytes() -> None:
     runs = [low[s:e] for s, e in signals.runs]
     assert "650" in runs and "19" not in runs  # "€" is "?" for Hyperscan: more runs, never fewer
     assert any(low[s:].startswith("7,62×39") for s in signals.calibre_starts)
+
+
+def test_prefilter_is_safe_from_several_threads() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = _texts(400, 9) + ["Glock 19, 650 €, 9mm x 50 rounds, tél: 06 12 34 56 78"] * 50
+    alone = _all(texts)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        parts = list(pool.map(lambda t: _all([t])[0], texts))
+    assert parts == alone

@@ -16,6 +16,7 @@ tests/extract/test_fast_paths.py checks.
 from __future__ import annotations
 
 import re
+import threading
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -30,6 +31,8 @@ except ImportError:  # pragma: no cover - depends on the platform
     hyperscan = None
 
 _RUN_CHARS = frozenset("0123456789.,'’\u00a0\u202f ")
+_MAIN_THREAD = threading.main_thread().ident
+_local = threading.local()
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _CURRENCY_AFTER, _CURRENCY_BEFORE, _UNIT_AFTER, _PHONE_LABEL = 1, 2, 3, 4
 _FIREARM, _CALIBRE = 1_000, 100_000  # + the index of the alias head
@@ -118,6 +121,11 @@ def scan(low: str) -> Signals | None:
     if got is None:
         return None
     db, scratch = got
+    if threading.get_ident() != _MAIN_THREAD:
+        # A scratch space serves one scan at a time: each other thread gets its own.
+        scratch = getattr(_local, "scratch", None)
+        if scratch is None:
+            scratch = _local.scratch = hyperscan.Scratch(db)
     # One byte per character, so Hyperscan's offsets are the text's: anything not ASCII reads
     # "?" here and in the patterns, which can only add places to look, never lose one.
     data = low.encode("ascii", "replace")
