@@ -70,6 +70,13 @@ _FIREARM_PIECES = [
     "m77", "hawkeye", ".223", "remington", "308", "winchester", "model", "70", "sig", "sauer",
     "p226", "sti", "still", "design", "zoraki", "914", "mas", "36", "mauser", "k98k", "9mm",
     "makarov", "Ü", "€", "ç", "12", "ga", "7,62x39", "x", "×", "30-06", "springfield", "é",
+    # crypto tokens, PGP and contact labels
+    "1BoatSLRHtKNngkdXEeobR76b53LETtpyT", "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4",
+    "rHb9CJAWyB4rj91VRWn96DkukG4bwdtyTh", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+    "AbCdEf0123456789AbCd", "pgp", "fingerprint", "clé", "schlüssel", "key id", ":",
+    "3F2C 9A11 0B7E 55D1 2A6C  8E0F 1D9B 44A2 6C13 7E55", "0x1D9B44A26C137E55", "wickr",
+    "wickr me", "telegram", "@vendor_99", "kik", "icq", "signal", "session", "jabber",
+    "vendor99@exploit.im", "t.me/vendor_99", "wa.me/33612345678", "télégram",
 ]
 
 

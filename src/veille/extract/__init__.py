@@ -179,10 +179,15 @@ def extract_with_warnings(
     needs_runs = want & {"price", "quantity", "phone", "whatsapp", "telegram", "signal"}
     needs_low = needs_runs or want & {"pgp_fingerprint", "firearm", "calibre", "wickr",
                                       "session", "xmpp", "icq", "kik"}
-    low = lower_view(text) if needs_low else ""
-    # The number runs worth a look: those Hyperscan finds next to a currency, a unit or after
-    # a phone label, or else every run (money.number_runs), read without building a list.
-    signals = prefilter.scan(low) if needs_runs or want & {"firearm", "calibre"} else None
+    # Where to look, from one Hyperscan pass when it is installed (else None: every scan runs).
+    signals = None
+    if needs_low or want & CRYPTO_KINDS:
+        low = lower_view(text)
+        signals = prefilter.scan(low)
+    else:
+        low = ""
+    # The number runs worth a look: those next to a currency, a unit or after a phone label,
+    # or else every run (money.number_runs), read without building a list.
     runs: Iterable[tuple[int, int]] = ()
     if needs_runs:
         runs = map(re.Match.span, money.NUMRUN.finditer(text)) if signals is None else signals.runs
@@ -195,15 +200,17 @@ def extract_with_warnings(
         if "pgp" in want:
             found += blocks
     if "pgp_fingerprint" in want:
-        found += pgp.find_fingerprints(text, low)
+        found += pgp.find_fingerprints(text, low, signals and signals.pgp_labels)
     if want & CRYPTO_KINDS:
-        found += (m for m in crypto.find_addresses(text) if m.kind in want)
+        found += (m for m in crypto.find_addresses(text, signals and signals.token_starts)
+                  if m.kind in want)
     if want & {"onion", "onion_v2"}:
         found += (m for m in onion.find_onions(text) if m.kind in want)
     contact_kinds = {"email", "phone", "telegram", "wickr", "session", "signal", "xmpp", "icq",
                      "kik", "whatsapp"}
     if want & contact_kinds:
-        found += (m for m in contacts.find_contacts(text, region, low, phone_runs, want)
+        found += (m for m in contacts.find_contacts(
+            text, region, low, phone_runs, want, signals and signals.anchor_starts)
                   if m.kind in want)
     if "price" in want:
         found += money.find_prices(text, low, price_runs)

@@ -263,11 +263,11 @@ def _handle_ok(h: str, explicit: bool, v: _Vocab) -> bool:
     return explicit or any(c.isdigit() or c == "_" for c in h)
 
 
-def _label_hits(low: str, v: _Vocab) -> list[re.Match[str]]:
+def _label_hits(low: str, v: _Vocab, starts: list[int] | None = None) -> list[re.Match[str]]:
+    """Labels found where an anchor starts: `starts` (from prefilter.scan, sorted) or a scan."""
     hits = []
     end = -1
-    for am in v.anchor_re.finditer(low):
-        i = am.start()
+    for i in (am.start() for am in v.anchor_re.finditer(low)) if starts is None else starts:
         if i < end:
             continue
         m = v.label_re.match(low, i)
@@ -277,10 +277,11 @@ def _label_hits(low: str, v: _Vocab) -> list[re.Match[str]]:
     return hits
 
 
-def _labelled(text: str, low: str, region: str | None) -> Iterator[Mention]:
+def _labelled(text: str, low: str, region: str | None,
+              starts: list[int] | None = None) -> Iterator[Mention]:
     v = vocab()
     n = len(text)
-    for lm in _label_hits(low, v):
+    for lm in _label_hits(low, v, starts):
         kind = v.label_kind.get(_norm_label(lm.group()))
         if kind is None:
             continue
@@ -416,7 +417,8 @@ HANDLE_KINDS = frozenset({"telegram", "wickr", "session", "signal", "xmpp", "icq
 
 def find_contacts(text: str, region: str | None, low: str | None = None,
                   runs: list[tuple[int, int]] | None = None,
-                  want: frozenset[str] | set[str] | None = None) -> Iterator[Mention]:
+                  want: frozenset[str] | set[str] | None = None,
+                  anchor_starts: list[int] | None = None) -> Iterator[Mention]:
     from veille.extract.money import number_runs
 
     want = HANDLE_KINDS | {"email"} if want is None else want
@@ -429,5 +431,5 @@ def find_contacts(text: str, region: str | None, low: str | None = None,
         yield from find_national_phones(text, low, region,
                                         number_runs(text) if runs is None else runs)
     if want & HANDLE_KINDS:
-        yield from _labelled(text, low, region)
+        yield from _labelled(text, low, region, anchor_starts)
         yield from find_links(text, low)

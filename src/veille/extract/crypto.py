@@ -188,8 +188,16 @@ def classify_token(tok: str) -> tuple[str, str, dict[str, object]] | None:
     return None
 
 
-def find_addresses(text: str) -> Iterator[Mention]:
-    for m in _TOKEN.finditer(text):
+def _tokens(text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    for s in starts:
+        m = _TOKEN.match(text, s)
+        if m:
+            yield m
+
+
+def find_addresses(text: str, starts: list[int] | None = None) -> Iterator[Mention]:
+    """Checksum-valid addresses; `starts` (from prefilter.scan) are where tokens may begin."""
+    for m in _TOKEN.finditer(text) if starts is None else _tokens(text, starts):
         tok = m.group()
         if len(tok) > MAX_ADDRESS_LEN:
             continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC
 
 from veille.records import Mention
@@ -26,7 +26,7 @@ _ARMOR_HEADER = re.compile(r"^(?:Version|Comment|Hash|Charset|MessageID):.*$", r
 # A written fingerprint: 40 hex digits, possibly in groups of four; or a key id (16 or 8 hex,
 # usually 0x-prefixed). Only reported after a label, since bare hex is usually a hash.
 # Labels that announce a fingerprint, looked up by literal search in the lower-cased text.
-_FPR_LABELS = ("pgp", "gpg", "fingerprint", "fpr", "key id", "keyid", "key-id", "schlüssel",
+FPR_LABELS = ("pgp", "gpg", "fingerprint", "fpr", "key id", "keyid", "key-id", "schlüssel",
                "fingerabdruck", "empreinte", "huella", "clef", "clé")
 _FPR_VALUE = re.compile(
     r"[\s:=\-.>(\[]{0,12}(?:(?P<fpr>(?:[0-9A-Fa-f]{4}[ \u00a0]{0,2}){9}[0-9A-Fa-f]{4})"
@@ -168,20 +168,30 @@ def find_pgp_blocks(text: str, warn: Warn) -> Iterator[Mention]:
         yield Mention("pgp", fpr, start, end, key)
 
 
-def _label_ends(low: str) -> list[int]:
-    ends = set()
-    for lab in _FPR_LABELS:
+def _occurrences(low: str) -> Iterator[tuple[int, str]]:
+    for lab in FPR_LABELS:
         i = low.find(lab)
         while i >= 0:
-            if (i == 0 or not low[i - 1].isalnum()) and not low[i + len(lab) : i + len(lab) + 1].isalnum():
-                ends.add(i + len(lab))
+            yield i, lab
             i = low.find(lab, i + 1)
+
+
+def _label_ends(low: str, hits: Iterable[tuple[int, str]] | None = None) -> list[int]:
+    """Ends of the PGP labels standing as words; `hits` (from prefilter.scan) are the places
+    a label may start, else every occurrence is looked up."""
+    ends = set()
+    for i, lab in _occurrences(low) if hits is None else hits:
+        e = i + len(lab)
+        if (low.startswith(lab, i) and (i == 0 or not low[i - 1].isalnum())
+                and not low[e : e + 1].isalnum()):
+            ends.add(e)
     return sorted(ends)
 
 
-def find_fingerprints(text: str, low: str | None = None) -> Iterator[Mention]:
+def find_fingerprints(text: str, low: str | None = None,
+                      hits: Iterable[tuple[int, str]] | None = None) -> Iterator[Mention]:
     low = text.lower() if low is None else low
-    for label_end in _label_ends(low):
+    for label_end in _label_ends(low, hits):
         # The value follows the label, possibly after a few words ("PGP key fingerprint is:").
         window_end = min(len(text), label_end + _LABEL_WINDOW)
         for i in range(label_end, window_end):

@@ -23,7 +23,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from veille.extract import arms, money
+from veille.extract import arms, contacts, money, pgp
 
 try:  # an accelerator, not a requirement
     import hyperscan
@@ -35,6 +35,8 @@ _MAIN_THREAD = threading.main_thread().ident
 _local = threading.local()
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _CURRENCY_AFTER, _CURRENCY_BEFORE, _UNIT_AFTER, _PHONE_LABEL = 1, 2, 3, 4
+_TOKEN = 5  # where crypto.find_addresses' token regex can match
+_ANCHOR, _PGP_LABEL = 100, 500  # + the index of the contact-label anchor / PGP label
 _FIREARM, _CALIBRE = 1_000, 100_000  # + the index of the alias head
 
 
@@ -43,6 +45,9 @@ class Signals:
     runs: list[tuple[int, int]]  # number runs a price, quantity or phone test could accept
     firearm_starts: list[int]  # every place arms.firearm_matcher().scan can match
     calibre_starts: list[int]
+    token_starts: list[int]  # every place crypto._TOKEN can match
+    anchor_starts: list[int]  # every occurrence of a contact-label anchor (contacts.vocab())
+    pgp_labels: list[tuple[int, str]]  # (start, label) of every PGP label occurrence
 
 
 def _alt(words: list[str], spaces: bool = False) -> str:
@@ -81,6 +86,10 @@ def _database() -> tuple[Any, Any] | None:
         _UNIT_AFTER: rf"[0-9][ ?]?{units}",
         _PHONE_LABEL: rf"{_alt(phone_words, spaces=True)}[^0-9\n]{{0,25}}[0-9]",
     }
+    # crypto._TOKEN is "\b" and 14 or more of [0-9A-Za-z]: its start, on the lower-cased text.
+    patterns[_TOKEN] = r"\b[0-9a-z]{14}"
+    patterns |= {_ANCHOR + i: re.escape(a) for i, a in enumerate(_anchors())}
+    patterns |= {_PGP_LABEL + i: re.escape(lab) for i, lab in enumerate(pgp.FPR_LABELS)}
     # The firearm scan starts at an ASCII word boundary, as here.
     patterns |= {_FIREARM + i: r"\b" + h for i, h in enumerate(arms.firearm_matcher().heads)}
     patterns |= {_CALIBRE + i: h for i, h in enumerate(arms.calibre_matcher().heads)}
@@ -90,9 +99,13 @@ def _database() -> tuple[Any, Any] | None:
     db.compile(
         expressions=[_ascii(patterns[i]).encode("ascii") for i in ids], ids=ids,
         elements=len(ids),
-        flags=[0 if i in (_CURRENCY_BEFORE, _PHONE_LABEL) else som for i in ids],
+        flags=[som if i in (_CURRENCY_AFTER, _UNIT_AFTER) or i >= _FIREARM else 0 for i in ids],
     )
     return db, hyperscan.Scratch(db)
+
+
+def _anchors() -> tuple[str, ...]:
+    return contacts.vocab().anchors
 
 
 def available() -> bool:
@@ -132,12 +145,23 @@ def scan(low: str) -> Signals | None:
     digits: list[int] = []
     firearm: list[int] = []
     calibre: list[int] = []
+    tokens: list[int] = []
+    anchors: list[int] = []
+    labels: list[tuple[int, str]] = []
+    anchor_list, pgp_list = _anchors(), pgp.FPR_LABELS
 
     def on_match(pattern: int, start: int, end: int, flags: int, context: object) -> None:
         if pattern >= _CALIBRE:
             calibre.append(start)
         elif pattern >= _FIREARM:
             firearm.append(start)
+        elif pattern >= _PGP_LABEL:
+            lab = pgp_list[pattern - _PGP_LABEL]
+            labels.append((end - len(lab), lab))
+        elif pattern >= _ANCHOR:
+            anchors.append(end - len(anchor_list[pattern - _ANCHOR]))
+        elif pattern == _TOKEN:
+            tokens.append(end - 14)
         else:
             digits.append(start if pattern in (_CURRENCY_AFTER, _UNIT_AFTER) else end - 1)
 
@@ -145,4 +169,5 @@ def scan(low: str) -> Signals | None:
     # A calibre alias may start with a dot the head leaves out (".45 ACP").
     calibre += [s - 1 for s in calibre if s > 0 and low[s - 1] == "."]
     runs = sorted({_run_around(low, d) for d in set(digits)})
-    return Signals(runs, sorted(set(firearm)), sorted(set(calibre)))
+    return Signals(runs, sorted(set(firearm)), sorted(set(calibre)), tokens,
+                   sorted(set(anchors)), sorted(labels))
