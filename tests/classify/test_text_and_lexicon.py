@@ -33,7 +33,7 @@ def test_normalize_keeps_edge_digits_that_are_models_or_quantities() -> None:
 
 def test_glock_model_names_are_not_grams() -> None:
     # A number after the "g" is a model ("G26"); a weight puts the number first ("5g").
-    assert normalize("Gen4 G26 + 3.5g") == "gen 4 g26 3.5 g"
+    assert normalize("Gen4 G26, 3.5g") == "gen 4 g26 3.5 g"
     assert normalize("5g Kush") == "5 g kush"
 
 

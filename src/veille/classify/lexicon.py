@@ -66,6 +66,7 @@ class Rule:
     title_has: tuple[str, ...] = ()  # labels with at least one lexicon hit in the title
     title_lacks: tuple[str, ...] = ()  # labels with no lexicon hit in the title
     title_not_regex: re.Pattern[str] | None = None
+    needs_text: bool = False  # fires only when there is a description to read, not on a title alone
 
 
 @dataclass
@@ -119,7 +120,8 @@ class Taxonomy:
                  tuple(r.get("if_label", ())), r["set"],
                  re.compile(r["title_regex"]) if r.get("title_regex") else None,
                  tuple(r.get("title_has", ())), tuple(r.get("title_lacks", ())),
-                 re.compile(r["title_not_regex"]) if r.get("title_not_regex") else None)
+                 re.compile(r["title_not_regex"]) if r.get("title_not_regex") else None,
+                 bool(r.get("needs_text", False)))
             for r in raw.get("rules", [])
         ]
         for r in rules:
@@ -135,8 +137,10 @@ class Taxonomy:
         exact = [t.rstrip("$") for t in self.term_sublabels
                  if t.endswith("$") or len(t) < PREFIX_MIN]
         # Prefix terms may run on into the rest of a word; exact ones take an optional plural.
-        self._prefix_re = re.compile(r"(?<!\w)(" + _trie_regex(prefix) + r")\w*")
-        self._exact_re = re.compile(r"(?<!\w)(" + _trie_regex(exact) + r")s?(?!\w)")
+        # A term never starts or ends inside a decimal number: "524.45" is a price or a
+        # measure, not the calibre ".45" (normalisation drops a calibre's leading dot).
+        self._prefix_re = re.compile(r"(?<![\w.])(" + _trie_regex(prefix) + r")\w*")
+        self._exact_re = re.compile(r"(?<![\w.])(" + _trie_regex(exact) + r")s?(?!\w|\.\d)")
         if self.mask_terms:
             self._mask_re = re.compile(r"(?<!\w)(" + _trie_regex(list(self.mask_terms)) + r")s?(?!\w)")
 
@@ -150,9 +154,8 @@ class Taxonomy:
         """Lexicon terms present in already-normalised text (keys of term_sublabels)."""
         assert self._prefix_re is not None and self._exact_re is not None
         ts = self.term_sublabels
-        found = [m.group(1) for m in self._prefix_re.finditer(norm_text)]
-        for m in self._exact_re.finditer(norm_text):
-            t = m.group(1)
+        found = self._prefix_re.findall(norm_text)
+        for t in self._exact_re.findall(norm_text):
             found.append(t + "$" if t + "$" in ts else t)
         return [t for t in found if t in ts]
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
+from functools import lru_cache
 
 _FOLD = str.maketrans({"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "µ": "u"})
 _COMBINING = re.compile(r"[\u0300-\u036f]")
@@ -37,10 +38,25 @@ _MG_MODEL = re.compile(r"mg\d{1,2}")
 # "G19", "Gen4 G26", "PT111 G2": a "g" with the number after it is a model name; a weight puts the
 # number first ("5g", "3.5 g"). Split, it would read as grams and make a Glock ad a drug offer.
 _G_MODEL = re.compile(r"g\d{1,3}")
+# "9mm pistol + ammo", "AK-47 & 500 rounds": a free-standing "+" or "&" joins two things sold
+# together; as punctuation it vanished and the title read as an ammunition offer. "S&W", "H&K",
+# "S & W", "AT&T" and "+P" (a cartridge pressure rating) keep their old form.
+_JOIN_RE = re.compile(r"(?<=[a-z0-9]{2})\s+&\s+(?=[a-z0-9]{2})|(?:(?<=\s)|^)\+(?=\s)(?!\s*p\b)"
+                      r"|(?<=[a-z0-9])\s*\+\s*(?=[a-z]{3})|(?<=\s)\+(?=[a-z]{3})")
+# "$45", "45 €", "524.45 USD", "0.05 BTC": a price. Left as a bare number, it read as a calibre
+# (".45"), i.e. as weapon evidence. The amount is kept, written as a decimal ("$45" -> "45.0"),
+# which no lexicon term matches inside. (Dropping it, or one "price" token, was measured: it
+# turned banknote offers "Counterfeit GBP £20" into counterfeit goods, or priced gun ads and shop
+# pages into financial fraud.)
+_PRICE_RE = re.compile(
+    r"[$€£]\s?(\d[\d.,]*)|(\d[\d.,]*)\s?(?:[$€£]|(?:usd|eur|euros?|dollars?|gbp|btc|xmr|chf)\b)")
 _SPACED_QUICK = re.compile(r"(?:^| )[a-z] [a-z] [a-z] [a-z](?: |$)")
 _SPACED = re.compile(r"(?<= )(?:[a-z] ){3,}[a-z](?= )")
 
 
+# A memo of a pure function of one word (numbers, units, model names recur across listings):
+# same output for the same input, bounded size, so every call stays a pure function of its text.
+@lru_cache(maxsize=1 << 16)
 def _fix_word(w: str) -> str:
     if w.isdigit():
         return w
@@ -61,9 +77,22 @@ def _fix_word(w: str) -> str:
     return w
 
 
+def _join_word(m: re.Match[str]) -> str:
+    return " and " if "&" in m.group(0) else " plus "
+
+
+def _price(m: re.Match[str]) -> str:
+    num = (m.group(1) or m.group(2)).rstrip(".,")
+    return f" {num} " if "." in num or "," in num else f" {num}.0 "
+
+
 def normalize(text: str) -> str:
     """Lowercase, fold accents and leetspeak, keep letters/digits/decimal points, one space."""
     s = text.lower().translate(_FOLD)
+    if "+" in s or "&" in s:
+        s = _JOIN_RE.sub(_join_word, s)
+    if "$" in s or "€" in s or "£" in s or "usd" in s or "eur" in s or "btc" in s:
+        s = _PRICE_RE.sub(_price, s)
     if "mg" in s:
         s = _MG_MODEL_RE.sub(r"mg\1", s)
     if "," in s:  # European decimal comma: "7,62x39" is "7.62x39"
