@@ -33,7 +33,9 @@ _MIX = np.uint64(0x9E3779B97F4A7C15)
 class FeatureConfig:
     n_features: int = 2**19
     title_chars: int = 300
-    text_chars: int = 600  # listings put the product first; the tail is shipping/terms boilerplate
+    # Listings put the product first; the tail is shipping/terms boilerplate. 400 rather than
+    # model 3's 600: same leave-one-market-out macro-F1 (0.786 vs 0.787), ~25 % faster on long text.
+    text_chars: int = 400
     char_min: int = 3
     char_max: int = 5
     title_weight: float = 2.0
@@ -62,6 +64,23 @@ def _powers(n: int, base: np.uint64) -> np.ndarray:
         with np.errstate(over="ignore"):
             out = np.multiply.accumulate(out, dtype=np.uint64)
     return out
+
+
+def _prefix_hashes(segs: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """One buffer " seg " per segment, separated by NUL: code points, segment index of each
+    position, prefix hashes H and powers pw, so that the hash of codes[a:b] is
+    H[b] - H[a] * pw[b - a] (mod 2**64 by uint64 wrap-around)."""
+    joined = "\x00 " + " \x00 ".join(segs) + " \x00"
+    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    n = len(codes)
+    seg_id = np.cumsum(codes == 0) - 1
+    # H[i] = P^i * sum_{j<i} c[j] * Pinv^j = sum_{j<i} c[j] * P^(i-j).
+    pinv = _powers(n + 1, _P_INV)
+    pw = _powers(n + 1, _P)
+    with np.errstate(over="ignore"):
+        acc = np.concatenate(([np.uint64(0)], np.cumsum(codes * pinv[:n], dtype=np.uint64)))
+        H = pw * acc
+    return codes, seg_id, H, pw
 
 
 class Featurizer:
@@ -114,49 +133,48 @@ class Featurizer:
         cols_parts: list[np.ndarray] = []
         vals_parts: list[np.ndarray] = []
         if segs:
-            joined = "\x00 " + " \x00 ".join(segs) + " \x00"
-            codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-            n = len(codes)
-            seg_id = np.cumsum(codes == 0) - 1  # segment index of each position
-            # Prefix hash: H[i] = sum_{j<i} c[j] * P^(i-1-j) = P^(i-1) * sum c[j] * Pinv^j.
-            pinv = _powers(n + 1, _P_INV)
-            pw = _powers(n + 1, _P)
+            seg_w_arr = np.asarray(seg_w, dtype=np.float32)
+            seg_doc_arr = np.asarray(seg_doc, dtype=np.int64)
+            # Character n-grams are taken from titles only (unless text_char_ngrams): hashing
+            # them over a buffer of titles alone, not over every description character, is what
+            # keeps long descriptions fast. A span's hash does not depend on its position, so the
+            # features are the same either way.
+            if cfg.text_char_ngrams:
+                char_segs = list(range(len(segs)))
+            else:
+                char_segs = [j for j, is_t in enumerate(seg_is_title) if is_t]
+            if char_segs:
+                codes, seg_id, H, pw = _prefix_hashes([segs[j] for j in char_segs])
+                n = len(codes)
+                char_seg_map = np.asarray(char_segs, dtype=np.int64)
+                with np.errstate(over="ignore"):
+                    for k in range(cfg.char_min, cfg.char_max + 1):
+                        starts = np.arange(0, n - k + 1)
+                        ends = starts + k
+                        ok = ((seg_id[starts] == seg_id[ends - 1]) & (codes[starts] != 0)
+                              & (codes[ends - 1] != 0))
+                        starts, ends = starts[ok], ends[ok]
+                        h = (H[ends] - H[starts] * pw[ends - starts]) * _MIX + np.uint64(k)
+                        sid = char_seg_map[seg_id[starts]]
+                        rows_parts.append(seg_doc_arr[sid])
+                        cols_parts.append(((h >> np.uint64(23)) % np.uint64(cfg.n_features)).astype(np.int64))
+                        vals_parts.append(seg_w_arr[sid])
+            codes, seg_id, H, pw = _prefix_hashes(segs)
             with np.errstate(over="ignore"):
-                acc = np.concatenate(([np.uint64(0)], np.cumsum(codes * pinv[:n], dtype=np.uint64)))
-                # H[i] for i >= 1 is P^(i-1) * acc[i]; define H = P^i * acc[i] (same up to factor P)
-                H = pw * acc
-
-                def span_hash(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-                    return H[b] - H[a] * pw[b - a]
-
-                seg_w_arr = np.asarray(seg_w, dtype=np.float32)
-                seg_doc_arr = np.asarray(seg_doc, dtype=np.int64)
-                char_ok = np.asarray(seg_is_title, dtype=bool) | cfg.text_char_ngrams
-                for k in range(cfg.char_min, cfg.char_max + 1):
-                    starts = np.arange(0, n - k + 1)
-                    ends = starts + k
-                    ok = ((seg_id[starts] == seg_id[ends - 1]) & (codes[starts] != 0)
-                          & (codes[ends - 1] != 0))
-                    ok &= char_ok[np.maximum(seg_id[starts], 0)]
-                    starts, ends = starts[ok], ends[ok]
-                    h = span_hash(starts, ends) * _MIX + np.uint64(k)
-                    sid = seg_id[starts]
-                    rows_parts.append(seg_doc_arr[sid])
-                    cols_parts.append(((h >> np.uint64(23)) % np.uint64(cfg.n_features)).astype(np.int64))
-                    vals_parts.append(seg_w_arr[sid])
                 # Words and word bigrams: spans between spaces.
                 space = np.flatnonzero(codes == 32)
                 w_start = space[:-1] + 1
                 w_end = space[1:]
                 ok = (w_end > w_start) & (codes[w_start] != 0)
                 w_start, w_end = w_start[ok], w_end[ok]
-                wh = span_hash(w_start, w_end) * _MIX + np.uint64(101)
+                wh = (H[w_end] - H[w_start] * pw[w_end - w_start]) * _MIX + np.uint64(101)
                 sid = seg_id[w_start]
                 rows_parts.append(seg_doc_arr[sid])
                 cols_parts.append(((wh >> np.uint64(23)) % np.uint64(cfg.n_features)).astype(np.int64))
                 vals_parts.append(seg_w_arr[sid])
                 same = sid[:-1] == sid[1:]
-                bh = span_hash(w_start[:-1][same], w_end[1:][same]) * _MIX + np.uint64(202)
+                bs, be = w_start[:-1][same], w_end[1:][same]
+                bh = (H[be] - H[bs] * pw[be - bs]) * _MIX + np.uint64(202)
                 bsid = sid[:-1][same]
                 rows_parts.append(seg_doc_arr[bsid])
                 cols_parts.append(((bh >> np.uint64(23)) % np.uint64(cfg.n_features)).astype(np.int64))
