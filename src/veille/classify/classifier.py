@@ -56,6 +56,8 @@ class LinearClassifier:
         for rule in self.tax.rules:
             if rule.if_label and label not in rule.if_label:
                 continue
+            if rule.needs_text and not a.text:
+                continue
             if rule.any_sublabels and not any(s in a.sub_hits for s in rule.any_sublabels):
                 continue
             # Conditions name a label ("ammunition") or a sublabel ("firearms.pistol").
