@@ -38,6 +38,13 @@ KINDS = (
 )
 CRYPTO_KINDS = frozenset({"btc", "ltc", "bch", "xmr", "eth", "zec", "dash", "trx", "btg", "xrp"})
 DEFAULT_MAX_CHARS = 50_000_000
+_PHONE_RUN_KINDS = frozenset({"phone", "whatsapp", "telegram", "signal"})
+_RUN_KINDS = _PHONE_RUN_KINDS | {"price", "quantity"}
+_LOW_KINDS = frozenset({"pgp_fingerprint", "firearm", "calibre", "wickr", "session", "xmpp",
+                        "icq", "kik"})
+_ONION_KINDS = frozenset({"onion", "onion_v2"})
+_CONTACT_KINDS = frozenset({"email", "phone", "telegram", "wickr", "session", "signal", "xmpp",
+                            "icq", "kik", "whatsapp"})
 _ALL_KINDS = frozenset(KINDS)
 
 
@@ -107,7 +114,7 @@ def _candidate_runs(
     first, last, units = t.cur_first_chars, t.last_chars, t.unit_first_chars
     cur1, cur2, cur_end2 = _currency_edges()
     do_price, do_qty = "price" in want, "quantity" in want
-    do_phone = bool(want & {"phone", "whatsapp", "telegram", "signal"})
+    do_phone = bool(want & _PHONE_RUN_KINDS)
     n = len(low)
     price: list[tuple[int, int]] = []
     qty: list[tuple[int, int]] = []
@@ -176,9 +183,8 @@ def extract_with_warnings(
         raise ValueError(f"unknown mention kinds: {sorted(unknown)}")
     region = default_region.upper() if default_region else None
 
-    needs_runs = want & {"price", "quantity", "phone", "whatsapp", "telegram", "signal"}
-    needs_low = needs_runs or want & {"pgp_fingerprint", "firearm", "calibre", "wickr",
-                                      "session", "xmpp", "icq", "kik"}
+    needs_runs = want & _RUN_KINDS
+    needs_low = needs_runs or want & _LOW_KINDS
     # Where to look, from one Hyperscan pass when it is installed (else None: every scan runs).
     signals = None
     if needs_low or want & CRYPTO_KINDS:
@@ -204,11 +210,9 @@ def extract_with_warnings(
     if want & CRYPTO_KINDS:
         found += (m for m in crypto.find_addresses(text, signals and signals.token_starts)
                   if m.kind in want)
-    if want & {"onion", "onion_v2"}:
+    if want & _ONION_KINDS:
         found += (m for m in onion.find_onions(text) if m.kind in want)
-    contact_kinds = {"email", "phone", "telegram", "wickr", "session", "signal", "xmpp", "icq",
-                     "kik", "whatsapp"}
-    if want & contact_kinds:
+    if want & _CONTACT_KINDS:
         found += (m for m in contacts.find_contacts(
             text, region, low, phone_runs, want, signals and signals.anchor_starts)
                   if m.kind in want)

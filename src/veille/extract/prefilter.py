@@ -151,7 +151,10 @@ def scan(low: str) -> Signals | None:
     anchor_list, pgp_list = _anchors(), pgp.FPR_LABELS
 
     def on_match(pattern: int, start: int, end: int, flags: int, context: object) -> None:
-        if pattern >= _CALIBRE:
+        # Most frequent first: numbers, then anchors and tokens.
+        if pattern < _TOKEN:
+            digits.append(start if pattern in (_CURRENCY_AFTER, _UNIT_AFTER) else end - 1)
+        elif pattern >= _CALIBRE:
             calibre.append(start)
         elif pattern >= _FIREARM:
             firearm.append(start)
@@ -160,10 +163,8 @@ def scan(low: str) -> Signals | None:
             labels.append((end - len(lab), lab))
         elif pattern >= _ANCHOR:
             anchors.append(end - len(anchor_list[pattern - _ANCHOR]))
-        elif pattern == _TOKEN:
-            tokens.append(end - 14)
         else:
-            digits.append(start if pattern in (_CURRENCY_AFTER, _UNIT_AFTER) else end - 1)
+            tokens.append(end - 14)
 
     db.scan(data, match_event_handler=on_match, scratch=scratch)
     # A calibre alias may start with a dot the head leaves out (".45 ACP").
