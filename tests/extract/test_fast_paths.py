@@ -124,7 +124,7 @@ def test_prefilter_offsets_are_characters_not_bytes() -> None:
     signals = prefilter.scan(low)
     assert signals is not None
     assert low[signals.firearm_starts[0]:].startswith("glock 19")
-    runs = [low[s:e] for s, e in signals.runs]
+    runs = [low[s:e] for s, e in signals.price_runs]
     assert "650" in runs and "19" not in runs  # "€" is "?" for Hyperscan: more runs, never fewer
     assert any(low[s:].startswith("7,62×39") for s in signals.calibre_starts)
 

@@ -102,6 +102,14 @@ def _currency_edges() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
             frozenset(c[-2:] for c in cur if len(c) > 1))
 
 
+def _outside_blobs(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The runs not inside a hex/base58/base64 blob (the blob test of _candidate_runs)."""
+    size = len(text)
+    return [(rs, e) for rs, e in runs
+            if (e - rs < _BLOB_MIN and (rs == 0 or text[rs - 1] not in _BLOB_CHARS)
+                and (e == size or text[e] not in _BLOB_CHARS)) or not _in_blob(text, rs)]
+
+
 def _candidate_runs(
     text: str, low: str, runs: Iterable[tuple[int, int]], want: frozenset[str]
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
@@ -193,11 +201,14 @@ def extract_with_warnings(
     else:
         low = ""
     # The number runs worth a look: those next to a currency, a unit or after a phone label,
-    # or else every run (money.number_runs), read without building a list.
-    runs: Iterable[tuple[int, int]] = ()
-    if needs_runs:
-        runs = map(re.Match.span, money.NUMRUN.finditer(text)) if signals is None else signals.runs
-    price_runs, qty_runs, phone_runs = _candidate_runs(text, low, runs, want)
+    # or else every run (money.number_runs) through the consumers' first cheap tests.
+    if signals is not None:
+        price_runs, qty_runs, phone_runs = (
+            _outside_blobs(text, r) for r in (signals.price_runs, signals.quantity_runs,
+                                              signals.phone_runs))
+    else:
+        runs = map(re.Match.span, money.NUMRUN.finditer(text)) if needs_runs else ()
+        price_runs, qty_runs, phone_runs = _candidate_runs(text, low, runs, want)
     found: list[Mention] = []
     pgp_spans: list[tuple[int, int]] = []
     if "-----BEGIN PGP" in text:

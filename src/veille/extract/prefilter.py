@@ -42,7 +42,11 @@ _FIREARM, _CALIBRE = 1_000, 100_000  # + the index of the alias head
 
 @dataclass(frozen=True, slots=True)
 class Signals:
-    runs: list[tuple[int, int]]  # number runs a price, quantity or phone test could accept
+    # Number runs that money.find_prices, find_quantities and contacts.find_national_phones
+    # could accept (each a superset of what it accepts; blobs not yet taken out).
+    price_runs: list[tuple[int, int]]
+    quantity_runs: list[tuple[int, int]]
+    phone_runs: list[tuple[int, int]]
     firearm_starts: list[int]  # every place arms.firearm_matcher().scan can match
     calibre_starts: list[int]
     token_starts: list[int]  # every place crypto._TOKEN can match
@@ -142,7 +146,9 @@ def scan(low: str) -> Signals | None:
     # One byte per character, so Hyperscan's offsets are the text's: anything not ASCII reads
     # "?" here and in the patterns, which can only add places to look, never lose one.
     data = low.encode("ascii", "replace")
-    digits: list[int] = []
+    price: list[int] = []  # a digit of the run
+    quantity: list[int] = []
+    phone: list[int] = []
     firearm: list[int] = []
     calibre: list[int] = []
     tokens: list[int] = []
@@ -152,8 +158,14 @@ def scan(low: str) -> Signals | None:
 
     def on_match(pattern: int, start: int, end: int, flags: int, context: object) -> None:
         # Most frequent first: numbers, then anchors and tokens.
-        if pattern < _TOKEN:
-            digits.append(start if pattern in (_CURRENCY_AFTER, _UNIT_AFTER) else end - 1)
+        if pattern == _UNIT_AFTER:
+            quantity.append(start)
+        elif pattern == _CURRENCY_AFTER:
+            price.append(start)
+        elif pattern == _CURRENCY_BEFORE:
+            price.append(end - 1)
+        elif pattern == _PHONE_LABEL:
+            phone.append(end - 1)
         elif pattern >= _CALIBRE:
             calibre.append(start)
         elif pattern >= _FIREARM:
@@ -169,6 +181,16 @@ def scan(low: str) -> Signals | None:
     db.scan(data, match_event_handler=on_match, scratch=scratch)
     # A calibre alias may start with a dot the head leaves out (".45 ACP").
     calibre += [s - 1 for s in calibre if s > 0 and low[s - 1] == "."]
-    runs = sorted({_run_around(low, d) for d in set(digits)})
-    return Signals(runs, sorted(set(firearm)), sorted(set(calibre)), tokens,
-                   sorted(set(anchors)), sorted(labels))
+    around: dict[int, tuple[int, int]] = {}
+
+    def runs(digits: list[int]) -> list[tuple[int, int]]:
+        out = set()
+        for d in digits:
+            r = around.get(d)
+            if r is None:
+                r = around[d] = _run_around(low, d)
+            out.add(r)
+        return sorted(out)
+
+    return Signals(runs(price), runs(quantity), runs(phone), sorted(set(firearm)),
+                   sorted(set(calibre)), tokens, sorted(set(anchors)), sorted(labels))
