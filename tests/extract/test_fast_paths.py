@@ -137,3 +137,18 @@ def test_prefilter_is_safe_from_several_threads() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         parts = list(pool.map(lambda t: _all([t])[0], texts))
     assert parts == alone
+
+
+def test_prefilter_waits_for_a_megabyte_before_compiling(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from veille.extract import prefilter
+
+    if not prefilter.available():
+        import pytest
+
+        pytest.skip("hyperscan is not installed here")
+    monkeypatch.setattr(prefilter, "_wanted", False)
+    monkeypatch.setattr(prefilter, "_seen", 0)
+    assert prefilter.scan("glock 19 for 650 €") is None  # one short text: not worth compiling
+    big = "glock 19 for 650 € " * (prefilter.COMPILE_AFTER_CHARS // 19 + 1)
+    assert prefilter.scan(big) is not None
+    assert prefilter.scan("glock 19") is not None  # from then on, every text

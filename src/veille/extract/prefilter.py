@@ -31,6 +31,9 @@ except ImportError:  # pragma: no cover - depends on the platform
     hyperscan = None
 
 _RUN_CHARS = frozenset("0123456789.,'’\u00a0\u202f ")
+COMPILE_AFTER_CHARS = 1_000_000
+_seen = 0  # characters read before the pre-filter was compiled
+_wanted = False  # compile (or use) the pre-filter from now on
 _MAIN_THREAD = threading.main_thread().ident
 _local = threading.local()
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -113,6 +116,9 @@ def _anchors() -> tuple[str, ...]:
 
 
 def available() -> bool:
+    """Whether the pre-filter runs here; compiles it now if it can."""
+    global _wanted
+    _wanted = True
     return _database() is not None
 
 
@@ -134,6 +140,15 @@ def _run_around(low: str, d: int) -> tuple[int, int]:
 def scan(low: str) -> Signals | None:
     """Where the number, firearm and calibre extractors should look in `low` (the lower-cased
     text); None when the pre-filter cannot run here (the callers then walk the whole text)."""
+    global _seen, _wanted
+    if not _wanted:
+        # Compiling costs about a second: worth it once this process has read ~1 MB of text
+        # (or at once when `available()` or extract.prepare() asked for it), not for one
+        # short text on the command line.
+        _seen += len(low)
+        if _seen < COMPILE_AFTER_CHARS:
+            return None
+        _wanted = True
     got = _database()
     if got is None:
         return None
