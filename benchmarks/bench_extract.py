@@ -49,7 +49,9 @@ def norm(kind: str, value: str) -> str:
 
 
 def veille_tool() -> Callable[[str], Found]:
-    from veille.extract import extract
+    from veille.extract import extract, prepare
+
+    prepare()  # as `veille process` does: vocabularies and the Hyperscan pre-filter compiled once
 
     def run(text: str) -> Found:
         return {(m.kind, norm(m.kind, m.value)) for m in extract(text)}
@@ -59,7 +61,9 @@ def veille_tool() -> Callable[[str], Found]:
 
 def veille_same_kinds_tool() -> Callable[[str], Found]:
     """veille doing only the work ioc-finder does here (the kinds it can report)."""
-    from veille.extract import extract
+    from veille.extract import extract, prepare
+
+    prepare()
 
     kinds = ["btc", "xmr", "email", "onion"]
 
