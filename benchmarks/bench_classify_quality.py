@@ -3,9 +3,10 @@
 Usage: .venv/bin/python benchmarks/bench_classify_quality.py [--quick] [--open-sealed]
 --open-sealed also scores the sealed Agora vendor slice (datasets.is_sealed), which is kept out of
 every tuning run; open it only to report, once.
-The blind sets (test set C, tests/classify/data/multilingual_test_c.tsv, and the held-out market
-labels, src/veille/classify/data/heldout_labels.csv) are scored with the shipped model when they
-are present, and skipped with a message otherwise. They are for scoring a frozen model once:
+The blind sets (test sets C and D, tests/classify/data/multilingual_test_c.tsv and
+multilingual_test_d.tsv, and the held-out market labels, src/veille/classify/data/
+heldout_labels.csv) are scored with the shipped model when they are present, and skipped with a
+message otherwise. They are for scoring a frozen model once:
 never tune on what they print.
 Retrains the model many times (about 20 trainings; several minutes on 2 shared cores). Every
 "unseen market" figure comes from a model trained without any row of that market; the seed set
@@ -80,9 +81,10 @@ def main() -> None:
     clf = load_default()
     assert clf is not None
     print(f"## Shipped model {clf.version}\n")
-    for name in ("multilingual_test.tsv", "multilingual_test_b.tsv", "multilingual_test_c.tsv"):
+    for name in ("multilingual_test.tsv", "multilingual_test_b.tsv", "multilingual_test_c.tsv",
+                 "multilingual_test_d.tsv"):
         if not (TESTS / name).exists():
-            print(f"### {name}\n\nabsent ({TESTS / name}): skipped\n")
+            print(f"### {name}\n\nabsent ({TESTS / name}): skipped, not scored\n")
             continue
         res = multilingual(clf, TESTS / name)
         print(f"### {name}\n")
