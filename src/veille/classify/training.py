@@ -26,8 +26,8 @@ class TrainConfig:
     title_only_copies: bool = True  # markets without descriptions must still classify
     delegate_to_rules: tuple[str, ...] = ("other.deactivated_weapon", "other.replica")
     # review = top probability below review_prob or top-two margin below review_margin. Chosen on
-    # model 1's leave-one-market-out predictions and kept; on model 3's they flag 5.2 % of
-    # listings and catch 49.5 % of the errors (bench_classify_quality.py prints this).
+    # model 1's leave-one-market-out predictions and kept; on model 4's they flag 5.2 % of
+    # listings and catch 50.6 % of the errors (bench_classify_quality.py prints this).
     review_prob: float = 0.7
     review_margin: float = 0.3
     # No lexicon term at all and top probability below this -> "other" with review. 0.5 raised
