@@ -15,7 +15,9 @@ from collections.abc import Iterator
 from veille.records import Mention
 
 _DOT_ONION = re.compile(r"\.onion(?![0-9A-Za-z-])", re.I)
-_B32 = frozenset("abcdefghijklmnopqrstuvwxyz234567")
+# Base32 letters in either case (and the Kelvin sign, which lower-cases to "k"), ending where
+# ".onion" starts: the name is read back from there in one bounded regex step.
+_NAME_BEFORE = re.compile("[a-zA-Z2-7\u212a]{1,57}\\Z")
 
 
 def onion_v3_ok(name: str) -> bool:
@@ -36,10 +38,8 @@ def onion_v3_ok(name: str) -> bool:
 def find_onions(text: str) -> Iterator[Mention]:
     for m in _DOT_ONION.finditer(text):
         end = m.start()
-        i = end
-        floor = max(0, end - 57)
-        while i > floor and text[i - 1].lower() in _B32:
-            i -= 1
+        nm = _NAME_BEFORE.search(text, max(0, end - 57), end)
+        i = nm.start() if nm else end
         label = text[i:end].lower()
         # The label must start the name or follow a dot (subdomain) or a non-name character.
         if i > 0 and (text[i - 1].isalnum() or text[i - 1] in "-_"):
