@@ -30,7 +30,6 @@ try:  # an accelerator, not a requirement
 except ImportError:  # pragma: no cover - depends on the platform
     hyperscan = None
 
-_RUN_CHARS = frozenset("0123456789.,'’\u00a0\u202f ")
 COMPILE_AFTER_CHARS = 1_000_000
 _seen = 0  # characters read before the pre-filter was compiled
 _wanted = False  # compile (or use) the pre-filter from now on
@@ -122,16 +121,16 @@ def available() -> bool:
     return _database() is not None
 
 
-def _run_around(low: str, d: int) -> tuple[int, int]:
-    """The number run (money.NUMRUN's match) holding the digit at d."""
-    s = d
-    while s > 0 and low[s - 1] in _RUN_CHARS:
-        s -= 1
+_RUN_SPAN = re.compile("[0-9.,'’\u00a0\u202f ]*")
+
+
+def _run_around(low: str, d: int, rev: str) -> tuple[int, int]:
+    """The number run (money.NUMRUN's match) holding the digit at d; `rev` is low[::-1]."""
+    n = len(low)
+    s = n - _RUN_SPAN.match(rev, n - 1 - d).end()  # back over run characters, in C
     while not low[s].isdigit():
         s += 1
-    e, n = d + 1, len(low)
-    while e < n and low[e] in _RUN_CHARS:
-        e += 1
+    e = _RUN_SPAN.match(low, d).end()
     while not low[e - 1].isdigit():
         e -= 1
     return s, e
@@ -197,13 +196,14 @@ def scan(low: str) -> Signals | None:
     # A calibre alias may start with a dot the head leaves out (".45 ACP").
     calibre += [s - 1 for s in calibre if s > 0 and low[s - 1] == "."]
     around: dict[int, tuple[int, int]] = {}
+    rev = low[::-1] if price or quantity or phone else ""
 
     def runs(digits: list[int]) -> list[tuple[int, int]]:
         out = set()
         for d in digits:
             r = around.get(d)
             if r is None:
-                r = around[d] = _run_around(low, d)
+                r = around[d] = _run_around(low, d, rev)
             out.add(r)
         return sorted(out)
 
