@@ -98,15 +98,26 @@ def xmr_decode(s: str) -> bytes | None:
 # --- bech32 / bech32m (BIP-173, BIP-350) ------------------------------------------------------
 
 
+_GEN = (0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3)
+
+
+def _gen_xor(top: int) -> int:
+    out = 0
+    for i in range(5):
+        if (top >> i) & 1:
+            out ^= _GEN[i]
+    return out
+
+
+# BIP-173's inner loop tabulated once: what to XOR in for each value of the top five bits.
+_GEN_TABLE = tuple(_gen_xor(b) for b in range(32))
+
+
 def _polymod(values: list[int]) -> int:
-    gen = (0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3)
     chk = 1
+    table = _GEN_TABLE
     for v in values:
-        b = chk >> 25
-        chk = (chk & 0x1FFFFFF) << 5 ^ v
-        for i in range(5):
-            if (b >> i) & 1:
-                chk ^= gen[i]
+        chk = ((chk & 0x1FFFFFF) << 5 ^ v) ^ table[chk >> 25]
     return chk
 
 
