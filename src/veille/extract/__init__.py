@@ -194,12 +194,11 @@ def extract_with_warnings(
     needs_runs = want & _RUN_KINDS
     needs_low = needs_runs or want & _LOW_KINDS
     # Where to look, from one Hyperscan pass when it is installed (else None: every scan runs).
+    # (Asked for addresses, e-mails and onions alone, the plain scans are cheaper than the pass.)
     signals = None
-    if needs_low or want & CRYPTO_KINDS:
-        low = lower_view(text)
+    low = lower_view(text) if needs_low else ""
+    if needs_low:
         signals = prefilter.scan(low)
-    else:
-        low = ""
     # The number runs worth a look: those next to a currency, a unit or after a phone label,
     # or else every run (money.number_runs) through the consumers' first cheap tests.
     if signals is not None:
