@@ -8,26 +8,16 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
-from veille.classify.classifier import LinearClassifier
+from tests.classify.biased import biased
 from veille.classify.datasets import seed_examples
-from veille.classify.features import FeatureConfig, Featurizer
+from veille.classify.features import Featurizer
 from veille.classify.lexicon import LABELS, default_taxonomy
 from veille.classify.normalize import normalize
 from veille.classify.training import TrainConfig, assemble, complement_nb_weights, fit
-from veille.classify.weights import LinearWeights
-
-
-def _biased(first: str, second: str) -> LinearClassifier:
-    cfg = FeatureConfig()
-    b = np.full(len(LABELS), -5.0, dtype=np.float32)
-    b[LABELS.index(first)], b[LABELS.index(second)] = 3.0, 2.0
-    W = np.zeros((cfg.n_features, len(LABELS)), dtype=np.float32)
-    meta = {"evidence_labels": ["firearms", "ammunition", "explosives"]}
-    return LinearClassifier(LinearWeights(list(LABELS), W, b, cfg, meta), default_taxonomy())
 
 
 def test_deactivation_words_in_a_gun_ads_description_do_not_make_it_a_display_piece() -> None:
-    clf = _biased("firearms", "other")
+    clf = biased("firearms", "other")
     boiler = [
         ("Walther P99 9mm, three magazines", "comes with three dummy inert rounds and the box"),
         ("Sig P290RS 9mm w/ extras", "still available unless this listing is deactivated"),
@@ -44,7 +34,7 @@ def test_deactivation_words_in_a_gun_ads_description_do_not_make_it_a_display_pi
 
 
 def test_gun_type_used_as_an_adjective_before_ammunition_stays_ammunition() -> None:
-    clf = _biased("ammunition", "firearms")
+    clf = biased("ammunition", "firearms")
     assert clf.predict([("Handgun Ammunition", "")])[0].label == "ammunition"
     assert clf.predict([("Rifle ammunition .308 Win", "")])[0].label == "ammunition"
     # A gun sold with its ammunition is still a gun.
@@ -52,20 +42,20 @@ def test_gun_type_used_as_an_adjective_before_ammunition_stays_ammunition() -> N
 
 
 def test_a_model_name_before_a_two_part_calibre_is_not_a_cartridge_count() -> None:
-    clf = _biased("firearms", "ammunition")
+    clf = biased("firearms", "ammunition")
     assert clf.predict([("Interarms Mark X .30-06", "")])[0].label == "firearms"
     assert clf.predict([(".38 Special x 50", "")])[0].label == "ammunition"
 
 
 def test_gauge_and_model_numbers_are_not_weights() -> None:
-    clf = _biased("firearms", "drugs")
+    clf = biased("firearms", "drugs")
     assert clf.predict([("AR15 and 12g", "")])[0].label == "firearms"
     assert clf.predict([("DPMS 3G2 AR-15", "")])[0].label == "firearms"
     assert clf.predict([("AK-47 7g", "")])[0].label == "drugs"  # a strain sold by weight
 
 
 def test_maker_named_gun_sold_with_extras_is_a_firearm_but_an_accessory_for_it_is_not() -> None:
-    clf = _biased("other", "firearms")
+    clf = biased("other", "firearms")
     got = clf.predict([("LNIB H&K VP9 and holster", ""),
                        ("Savage Axis 30-06 w/ Simmons scope", ""),
                        ("Holster for S&W Shield and Glock 43", ""),
@@ -130,6 +120,6 @@ def test_heldout_labels_join_by_id_and_count_unclear_rows(tmp_path) -> None:
     assert any("agartha_product_9" in p for p in problems)
     assert any("weapons" in p for p in problems)
     assert any("darkmarket" in p for p in problems)  # broken file named, the rest still scored
-    res = score_heldout(_biased("firearms", "drugs"), items)
+    res = score_heldout(biased("firearms", "drugs"), items)
     assert res["all"].n == 2 and res["without unclear"].n == 1
     assert res["without unclear"].accuracy == 1.0

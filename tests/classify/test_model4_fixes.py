@@ -7,23 +7,12 @@ not about learnt weights."""
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
-from veille.classify.classifier import LinearClassifier
+from tests.classify.biased import biased
 from veille.classify.features import FeatureConfig, Featurizer
-from veille.classify.lexicon import LABELS, default_taxonomy
+from veille.classify.lexicon import default_taxonomy
 from veille.classify.normalize import normalize
-from veille.classify.weights import LinearWeights
-
-
-def _biased(first: str, second: str) -> LinearClassifier:
-    cfg = FeatureConfig()
-    b = np.full(len(LABELS), -5.0, dtype=np.float32)
-    b[LABELS.index(first)], b[LABELS.index(second)] = 3.0, 2.0
-    W = np.zeros((cfg.n_features, len(LABELS)), dtype=np.float32)
-    meta = {"evidence_labels": ["firearms", "ammunition", "explosives"]}
-    return LinearClassifier(LinearWeights(list(LABELS), W, b, cfg, meta), default_taxonomy())
 
 
 @pytest.mark.parametrize(("raw", "expected"), [
@@ -76,7 +65,7 @@ def test_real_calibres_still_count(text: str) -> None:
     "Boîte de 50 cartouches 9x19 pour Glock",
 ])
 def test_boxed_or_counted_cartridges_naming_their_gun_are_ammunition(title: str) -> None:
-    assert _biased("firearms", "ammunition").predict([(title, "")])[0].label == "ammunition"
+    assert biased("firearms", "ammunition").predict([(title, "")])[0].label == "ammunition"
 
 
 @pytest.mark.parametrize("title", [
@@ -87,9 +76,9 @@ def test_boxed_or_counted_cartridges_naming_their_gun_are_ammunition(title: str)
     "Kalachnikov AKM avec 200 cartouches",
 ])
 def test_a_gun_sold_with_rounds_is_firearms(title: str) -> None:
-    assert _biased("ammunition", "firearms").predict([(title, "")])[0].label == "firearms"
+    assert biased("ammunition", "firearms").predict([(title, "")])[0].label == "firearms"
     # And the cartridge rule does not take it away from firearms.
-    assert _biased("firearms", "ammunition").predict([(title, "")])[0].label == "firearms"
+    assert biased("firearms", "ammunition").predict([(title, "")])[0].label == "firearms"
 
 
 @pytest.mark.parametrize("title", [
@@ -105,7 +94,7 @@ def test_a_gun_sold_with_rounds_is_firearms(title: str) -> None:
 ])
 def test_an_accessory_named_first_is_other(title: str) -> None:
     for first in ("firearms", "ammunition"):
-        assert _biased(first, "other").predict([(title, "")])[0].label == "other", (title, first)
+        assert biased(first, "other").predict([(title, "")])[0].label == "other", (title, first)
 
 
 @pytest.mark.parametrize("title", [
@@ -116,7 +105,7 @@ def test_an_accessory_named_first_is_other(title: str) -> None:
     "Beretta 92FS, 2 chargeurs, 100 cartouches offertes",
 ])
 def test_a_gun_with_extras_stays_firearms(title: str) -> None:
-    assert _biased("firearms", "other").predict([(title, "")])[0].label == "firearms"
+    assert biased("firearms", "other").predict([(title, "")])[0].label == "firearms"
 
 
 @pytest.mark.parametrize("title", [
@@ -127,11 +116,11 @@ def test_a_gun_with_extras_stays_firearms(title: str) -> None:
     "Pistola airsoft Glock 17 a gas",
 ])
 def test_replicas_of_guns_are_other(title: str) -> None:
-    assert _biased("firearms", "other").predict([(title, "")])[0].label == "other"
+    assert biased("firearms", "other").predict([(title, "")])[0].label == "other"
 
 
 def test_luxury_goods_whose_text_never_says_replica_are_other() -> None:
-    clf = _biased("counterfeit_goods", "other")
+    clf = biased("counterfeit_goods", "other")
     undeclared = [("Rolex Datejust 41", "full set, box and papers, 2021"),
                   ("Louis Vuitton Neverfull MM", "bought in Paris, receipt included")]
     declared = [("Rolex Datejust 41", "AAA replica, Swiss ETA movement"),
@@ -157,7 +146,7 @@ def test_character_ngram_features_do_not_depend_on_the_rest_of_the_batch() -> No
 
 
 def test_consumer_fireworks_sold_as_legal_are_other_but_class_f4_stays_explosives() -> None:
-    clf = _biased("explosives", "other")
+    clf = biased("explosives", "other")
     legal = [("Feuerwerk Batterie 100 Schuss", "Kategorie F2, BAM geprüft, für Silvester"),
              ("Fireworks family pack", "CE marked, category F2, legal in the EU")]
     illegal = [("Feuerwerk Cobra 6", "Kategorie F4 ohne Erlaubnis"),
