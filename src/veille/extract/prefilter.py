@@ -121,16 +121,19 @@ def available() -> bool:
     return _database() is not None
 
 
-_RUN_SPAN = re.compile("[0-9.,'’\u00a0\u202f ]*")
+_RUN_CHARS = frozenset("0123456789.,'’\u00a0\u202f ")
 
 
-def _run_around(low: str, d: int, rev: str) -> tuple[int, int]:
-    """The number run (money.NUMRUN's match) holding the digit at d; `rev` is low[::-1]."""
-    n = len(low)
-    s = n - _RUN_SPAN.match(rev, n - 1 - d).end()  # back over run characters, in C
+def _run_around(low: str, d: int) -> tuple[int, int]:
+    """The number run (money.NUMRUN's match) holding the digit at d."""
+    s = d
+    while s > 0 and low[s - 1] in _RUN_CHARS:
+        s -= 1
     while not low[s].isdigit():
         s += 1
-    e = _RUN_SPAN.match(low, d).end()
+    e, n = d + 1, len(low)
+    while e < n and low[e] in _RUN_CHARS:
+        e += 1
     while not low[e - 1].isdigit():
         e -= 1
     return s, e
@@ -196,14 +199,13 @@ def scan(low: str) -> Signals | None:
     # A calibre alias may start with a dot the head leaves out (".45 ACP").
     calibre += [s - 1 for s in calibre if s > 0 and low[s - 1] == "."]
     around: dict[int, tuple[int, int]] = {}
-    rev = low[::-1] if price or quantity or phone else ""
 
     def runs(digits: list[int]) -> list[tuple[int, int]]:
         out = set()
         for d in digits:
             r = around.get(d)
             if r is None:
-                r = around[d] = _run_around(low, d, rev)
+                r = around[d] = _run_around(low, d)
             out.add(r)
         return sorted(out)
 
