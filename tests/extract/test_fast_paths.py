@@ -106,6 +106,7 @@ def test_hyperscan_prefilter_gives_the_same_mentions_as_the_plain_scans(monkeypa
         "Прекрасный Glock 17 за 500 €, 10 г, тел. 06 12 34 56 78, 7,62×39 — ÜBER 1.200,00 EUR",
         "$625\nAK-47 en .22 LR, 331 EUR, 800 rounds", "1 " * 3000 + "€", "€" + "1 " * 3000,
         "9" * 70 + " € " + "A" * 70 + "12 € 5g",
+        "5\x1c€ and 7\x1dEUR, 3\u2009g, 12\u00a0rounds",  # whitespace Python knows, ASCII-ish
     ]
     fast = _all(texts)
     assert sum(len(x) for x in fast) > 3000  # the texts do exercise every extractor

@@ -2,11 +2,12 @@
 
 A page holds thousands of numbers (dates, ratings, counts) and only a few are prices,
 quantities or phones; it holds thousands of words and only a few start a firearm or calibre
-name. Walking every number run, and trying the firearm and calibre regexes at every word
-start, were the largest costs of extraction in Python. One multi-pattern pass of Hyperscan (a
-compiled regex engine made for this) finds the number runs next to a currency, a unit or after
-a phone label, and the places where a firearm or calibre alias begins; the same Python tests
-and regexes then run at those places alone.
+name, a crypto address, a contact label or a PGP label. Walking every number run and trying
+each regex at every word start were the largest costs of extraction in Python. One
+multi-pattern pass of Hyperscan (a compiled regex engine made for this) finds the number runs
+next to a currency, a unit or after a phone label, and the places where a firearm or calibre
+alias, a crypto token, a contact-label anchor or a PGP label begins; the same Python tests and
+regexes then run at those places alone.
 
 Hyperscan is optional (its wheels exist for x86-64 Linux and macOS). Without it `scan`
 returns None and the callers walk the whole text: the mentions are the same either way, which
@@ -87,8 +88,9 @@ def _database() -> tuple[Any, Any] | None:
         # after the run (after one space) or right before it; find_quantities a unit after it;
         # contacts.find_national_phones a number at most 25 characters after a phone label.
         # Written for the ASCII view `scan` takes, where any other character reads "?".
-        _CURRENCY_AFTER: rf"[0-9][\s?]?{cur}",
-        _CURRENCY_BEFORE: rf"{cur}[\s?]?[0-9]",
+        # (Python's \s also takes the ASCII separators \x1c-\x1f, Hyperscan's does not.)
+        _CURRENCY_AFTER: rf"[0-9][\s\x1c-\x1f?]?{cur}",
+        _CURRENCY_BEFORE: rf"{cur}[\s\x1c-\x1f?]?[0-9]",
         _UNIT_AFTER: rf"[0-9][ ?]?{units}",
         _PHONE_LABEL: rf"{_alt(phone_words, spaces=True)}[^0-9\n]{{0,25}}[0-9]",
     }
@@ -140,8 +142,8 @@ def _run_around(low: str, d: int) -> tuple[int, int]:
 
 
 def scan(low: str) -> Signals | None:
-    """Where the number, firearm and calibre extractors should look in `low` (the lower-cased
-    text); None when the pre-filter cannot run here (the callers then walk the whole text)."""
+    """Where the extractors should look in `low` (the lower-cased text); None when the
+    pre-filter does not run here (the callers then walk the whole text)."""
     global _seen, _wanted
     if not _wanted:
         # Compiling costs about a second: worth it once this process has read ~1 MB of text
