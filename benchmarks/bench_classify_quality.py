@@ -1,12 +1,15 @@
 """Classifier quality: cross-market matrix and multilingual test sets, printed as Markdown.
 
 Usage: .venv/bin/python benchmarks/bench_classify_quality.py [--quick] [--open-sealed]
+       [--compare MODEL_DIR]
 --open-sealed also scores the sealed Agora vendor slice (datasets.is_sealed), which is kept out of
 every tuning run; open it only to report, once.
-The blind sets (test sets C and D, tests/classify/data/multilingual_test_c.tsv and
-multilingual_test_d.tsv, and the held-out market labels, src/veille/classify/data/
-heldout_labels.csv) are scored with the shipped model when they are present, and skipped with a
-message otherwise. They are for scoring a frozen model once:
+--compare MODEL_DIR also scores an earlier model (model.json + weights.npz, with the taxonomy.toml
+it shipped with when the folder holds one) on the same test sets, printed beside the shipped one.
+The blind sets (test sets C, D and E, tests/classify/data/multilingual_test_c.tsv,
+multilingual_test_d.tsv and multilingual_test_e.tsv, and the held-out market labels,
+src/veille/classify/data/heldout_labels.csv) are scored with the shipped model when they are
+present, and skipped with a message otherwise. They are for scoring a frozen model once:
 never tune on what they print.
 Retrains the model many times (about 20 trainings; several minutes on 2 shared cores). Every
 "unseen market" figure comes from a model trained without any row of that market; the seed set
@@ -34,7 +37,19 @@ def per_class_table(r) -> str:  # type: ignore[no-untyped-def]
     return "\n".join(lines)
 
 
-def heldout(clf) -> None:  # type: ignore[no-untyped-def]
+def load_compare():  # type: ignore[no-untyped-def]
+    """The model named by --compare DIR, with the taxonomy it shipped with if DIR holds one."""
+    if "--compare" not in sys.argv:
+        return None
+    from veille.classify.classifier import LinearClassifier
+    from veille.classify.lexicon import Taxonomy
+
+    d = Path(sys.argv[sys.argv.index("--compare") + 1])
+    tax_file = d / "taxonomy.toml"
+    return LinearClassifier.from_dir(d, Taxonomy.load(tax_file if tax_file.exists() else None))
+
+
+def heldout(clf, other=None) -> None:  # type: ignore[no-untyped-def]
     """Blind gold labels for market dumps never used in training (ANITA: Agartha, CannaHome,
     DarkMarket); title = name, text = info."""
     from veille.classify.datasets import shared_data_dir
@@ -66,6 +81,15 @@ def heldout(clf) -> None:  # type: ignore[no-untyped-def]
     print("\nTitles only:\n")
     print(per_class_table(res["titles only"]))
     print("\n```\n" + res["all"].format() + "\n```\n")
+    if other is not None:
+        ores = score_heldout(other, items)
+        print(f"Same rows, {other.version}:\n")
+        print("| subset | n | accuracy | macro-F1 |\n|---|---|---|---|")
+        for k, r in ores.items():
+            print(fmt_report(k, r))
+        print()
+        print(per_class_table(ores["all"]))
+        print()
 
 
 def main() -> None:
@@ -80,9 +104,11 @@ def main() -> None:
     tax = Taxonomy.load()
     clf = load_default()
     assert clf is not None
-    print(f"## Shipped model {clf.version}\n")
+    other = load_compare()
+    print(f"## Shipped model {clf.version}" + (f" (compared with {other.version})" if other else "")
+          + "\n")
     for name in ("multilingual_test.tsv", "multilingual_test_b.tsv", "multilingual_test_c.tsv",
-                 "multilingual_test_d.tsv"):
+                 "multilingual_test_d.tsv", "multilingual_test_e.tsv"):
         if not (TESTS / name).exists():
             print(f"### {name}\n\nabsent ({TESTS / name}): skipped, not scored\n")
             continue
@@ -96,7 +122,16 @@ def main() -> None:
         print()
         print(per_class_table(res["titles_only"]).replace("| label |", "| label (titles only) |"))
         print("\n```\n" + res["all"].format().split("confusion", 1)[1] + "\n```\n")
-    heldout(clf)
+        if other is not None:
+            ores = multilingual(other, TESTS / name)
+            print(f"Same set, {other.version}:\n")
+            print("| subset | n | accuracy | macro-F1 |\n|---|---|---|---|")
+            for k, r in ores.items():
+                print(fmt_report(k, r))
+            print()
+            print(per_class_table(ores["all"]))
+            print()
+    heldout(clf, other)
     if not shared_data_dir().exists():
         print("shared data absent: cross-market figures skipped")
         return
