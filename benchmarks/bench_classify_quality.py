@@ -29,6 +29,16 @@ def fmt_report(name: str, r) -> str:  # type: ignore[no-untyped-def]
     return f"| {name} | {r.n} | {r.accuracy:.3f} | {r.macro_f1:.3f} |"
 
 
+def print_subsets(res) -> None:  # type: ignore[no-untyped-def]
+    """Accuracy and macro-F1 per subset, then the per-class table of the whole set."""
+    print("| subset | n | accuracy | macro-F1 |\n|---|---|---|---|")
+    for k, r in res.items():
+        print(fmt_report(k, r))
+    print()
+    print(per_class_table(res["all"]))
+    print()
+
+
 def per_class_table(r) -> str:  # type: ignore[no-untyped-def]
     lines = ["| label | precision | recall | F1 | support |", "|---|---|---|---|---|"]
     for lab, m in r.per_class.items():
@@ -114,23 +124,12 @@ def main() -> None:
             continue
         res = multilingual(clf, TESTS / name)
         print(f"### {name}\n")
-        print("| subset | n | accuracy | macro-F1 |\n|---|---|---|---|")
-        for k, r in res.items():
-            print(fmt_report(k, r))
-        print()
-        print(per_class_table(res["all"]))
-        print()
+        print_subsets(res)
         print(per_class_table(res["titles_only"]).replace("| label |", "| label (titles only) |"))
         print("\n```\n" + res["all"].format().split("confusion", 1)[1] + "\n```\n")
         if other is not None:
-            ores = multilingual(other, TESTS / name)
             print(f"Same set, {other.version}:\n")
-            print("| subset | n | accuracy | macro-F1 |\n|---|---|---|---|")
-            for k, r in ores.items():
-                print(fmt_report(k, r))
-            print()
-            print(per_class_table(ores["all"]))
-            print()
+            print_subsets(multilingual(other, TESTS / name))
     heldout(clf, other)
     if not shared_data_dir().exists():
         print("shared data absent: cross-market figures skipped")
