@@ -81,25 +81,15 @@ def heldout(clf, other=None) -> None:  # type: ignore[no-untyped-def]
     unclear = sum(1 for it in items if it[4])
     print(f"{len(items)} listings joined; {unclear} marked unclear in the labels' notes\n")
     res = score_heldout(clf, items)
-    print("| subset | n | accuracy | macro-F1 |\n|---|---|---|---|")
-    for k, r in res.items():
-        print(fmt_report(k, r))
-    print()
-    print(per_class_table(res["all"]))
-    print("\nWithout the unclear rows:\n")
+    print_subsets(res)
+    print("Without the unclear rows:\n")
     print(per_class_table(res["without unclear"]))
     print("\nTitles only:\n")
     print(per_class_table(res["titles only"]))
     print("\n```\n" + res["all"].format() + "\n```\n")
     if other is not None:
-        ores = score_heldout(other, items)
         print(f"Same rows, {other.version}:\n")
-        print("| subset | n | accuracy | macro-F1 |\n|---|---|---|---|")
-        for k, r in ores.items():
-            print(fmt_report(k, r))
-        print()
-        print(per_class_table(ores["all"]))
-        print()
+        print_subsets(score_heldout(other, items))
 
 
 def main() -> None:
