@@ -193,6 +193,10 @@ def test_a_maker_after_a_calibre_is_the_cartridge() -> None:
     assert _one(".223 Remington ammo, 308 Winchester, 9mm Makarov", "calibre") == [
         ".223 Remington", ".308 Winchester", "9x18mm Makarov"]
     assert _one("Savage deals today", "firearm") == []  # an English word without a model
+    assert _one("7.62 Tokarev rounds, 7.65 Browning", "firearm") == []
+    # A calibre before a gun's name is the gun's chambering, not a cartridge name.
+    assert _one("9mm Glock for sale, 9mm Beretta pistol", "firearm") == ["Glock", "Beretta"]
+    assert _one(".45 Colt Python", "firearm") == ["Colt Python"]
     # A number ending the line before is not the gun's calibre.
     assert _one("Glock, SKS, AR .380\nAK-47 en 9mm", "firearm") == ["Glock", "SKS", "AK-47"]
     assert _one("Stk #P-24-62\nMakarov en calibre 12", "firearm") == ["Makarov PM"]

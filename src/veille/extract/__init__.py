@@ -230,10 +230,13 @@ def extract_with_warnings(
         found += money.find_prices(text, low, price_runs)
     if "quantity" in want:
         found += money.find_quantities(text, low, qty_runs)
-    if "firearm" in want:
-        found += arms.find_firearms(text, low, signals and signals.firearm_starts)
-    if "calibre" in want:
-        found += arms.find_calibres(text, low, signals and signals.calibre_starts)
+    if want & {"firearm", "calibre"}:
+        calibres = list(arms.find_calibres(text, low, signals and signals.calibre_starts))
+        if "calibre" in want:
+            found += calibres
+        if "firearm" in want:
+            found += arms.drop_cartridge_makers(
+                list(arms.find_firearms(text, low, signals and signals.firearm_starts)), calibres)
     return Extraction(_resolve(found, pgp_spans), warnings)
 
 

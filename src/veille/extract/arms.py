@@ -193,15 +193,6 @@ def _model_name(model: str) -> str:
                     for w in model.split())
 
 
-# A maker named right after a calibre is the cartridge's name, not a gun (".223 Remington",
-# "308 Winchester", "9mm Makarov", "30-06 Springfield", ".300 Weatherby").
-_CALIBRE_BEFORE = re.compile(
-    r"(?:(?<![\w.$€£])\.?(?:17|22|25|30|32|38|40|44|45|50)"  # ".22 Hornet", ".45 Colt"
-    r"|(?<![\w.$€£])\.?(?:22[023]|243|25[07]|260|270|280|30[038]|338|35[07]|375|380|41[04]|44[04]"
-    r"|45[04]|460|480|500)"  # "308 Winchester", ".300 Weatherby"
-    r"|\d+(?:[.,]\d+)?\s?mm|\d{2}-\d{2,3})[ \-]?\Z")
-
-
 @cache
 def firearm_matcher() -> _Matcher:
     raw = _load("firearms.toml")
@@ -271,9 +262,6 @@ def _find(text: str, low: str, kind: str, matcher: _Matcher,
         entry = matcher.resolve(span)
         if entry is None:
             continue
-        if not calibre and "model" not in entry.details and _CALIBRE_BEFORE.search(
-                low, max(0, s - 12), s):
-            continue
         details = dict(entry.details)
         if span.lower() != entry.value.lower():
             details["raw"] = span
@@ -285,6 +273,17 @@ def find_firearms(text: str, low: str | None = None,
     """`starts`, from prefilter.scan, spares the scan of every word start."""
     yield from _find(text, lower_view(text) if low is None else low, "firearm", firearm_matcher(),
                      starts)
+
+
+def drop_cartridge_makers(firearms: list[Mention], calibres: list[Mention]) -> list[Mention]:
+    """A maker or gun name inside a calibre's name is the cartridge, not a gun: ".223
+    Remington", "9mm Makarov", "7.62 Tokarev", "30-06 Springfield" ("9mm Glock" stays a gun:
+    the calibre there ends before the maker). A named model (".45 Colt Python") stays."""
+    if not calibres:
+        return firearms
+    spans = [(c.start, c.end) for c in calibres]
+    return [f for f in firearms
+            if "model" in f.details or not any(s <= f.start and f.end <= e for s, e in spans)]
 
 
 def find_calibres(text: str, low: str | None = None,
