@@ -77,6 +77,9 @@ _FIREARM_PIECES = [
     "3F2C 9A11 0B7E 55D1 2A6C  8E0F 1D9B 44A2 6C13 7E55", "0x1D9B44A26C137E55", "wickr",
     "wickr me", "telegram", "@vendor_99", "kik", "icq", "signal", "session", "jabber",
     "vendor99@exploit.im", "t.me/vendor_99", "wa.me/33612345678", "télégram",
+    # bare calibres after a gun or a chambering word
+    "chambered in", "fires", "cal.", "kaliber", "local", "308", "5.56", "30-06", ".45", "22",
+    "rounds", "$750",
 ]
 
 

@@ -215,3 +215,22 @@ def test_a_maker_after_a_calibre_is_the_cartridge() -> None:
 )
 def test_more_calibres(text: str, value: str) -> None:
     assert _one(text, "calibre") == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Armslist: bare numbers where a gun ad puts a calibre.
+        ("Ruger Hawkeye 308 Stainless", [".308 Winchester"]),
+        ("Sig P220 .45 $750 OBO", [".45 ACP"]),
+        ("Springfield M1 Garand 30-06, 30 cal.", [".30-06 Springfield"]),
+        ("Chambered in traditional 5.56. Comes with", ["5.56x45mm NATO"]),
+        ("Remington 700 in 270", [".270 Winchester"]),
+        # ... and not where the number is a count, a price or anything else.
+        ("Glock 19 45 rounds", []),
+        ("Glock 19 45 € each", []),
+        ("local 308 shop, 308 items", []),
+    ],
+)
+def test_bare_calibres_only_where_gun_ads_put_them(text: str, value: list[str]) -> None:
+    assert _one(text, "calibre") == value

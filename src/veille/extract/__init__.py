@@ -232,11 +232,13 @@ def extract_with_warnings(
         found += money.find_quantities(text, low, qty_runs)
     if want & {"firearm", "calibre"}:
         calibres = list(arms.find_calibres(text, low, signals and signals.calibre_starts))
+        firearms = arms.drop_cartridge_makers(
+            list(arms.find_firearms(text, low, signals and signals.firearm_starts)), calibres)
         if "calibre" in want:
-            found += calibres
+            found += calibres + arms.find_bare_calibres(text, low, firearms, calibres,
+                                                         signals and signals.cue_starts)
         if "firearm" in want:
-            found += arms.drop_cartridge_makers(
-                list(arms.find_firearms(text, low, signals and signals.firearm_starts)), calibres)
+            found += firearms
     return Extraction(_resolve(found, pgp_spans), warnings)
 
 

@@ -275,6 +275,67 @@ def find_firearms(text: str, low: str | None = None,
                      starts)
 
 
+def bare_cues() -> list[str]:
+    """The chambering words after which a bare number is a calibre (calibres.toml [bare])."""
+    return list(_load_bare()["cues"])
+
+
+@cache
+def _load_bare() -> dict:
+    return _load("calibres.toml")["bare"]
+
+
+@cache
+def _bare() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    raw = _load_bare()
+    numbers: dict[str, str] = raw["numbers"]
+    alts = "|".join(re.escape(n).replace(r"\.", "[.,]") for n in
+                    sorted(numbers, key=len, reverse=True))
+    # Up to two spaces (or a slash) after the gun's name, an optional "in", then the number.
+    after_gun = re.compile(rf"[ /]{{1,2}}(?:in )?\.?({alts})(?![\w]|[.,]\d)")
+    cues = "|".join(re.escape(c) for c in sorted(raw["cues"], key=len, reverse=True))
+    # No look-behind in front, so `re` can skip by first character; the word start is
+    # checked on each match instead.
+    after_cue = re.compile(rf"(?:{cues})[ :]+(?:[a-z]+ )?\.?({alts})(?![\w]|[.,]\d)")
+    return after_gun, after_cue, {k.replace(",", "."): v for k, v in numbers.items()}
+
+
+def find_bare_calibres(text: str, low: str, firearms: list[Mention], calibres: list[Mention],
+                       cue_starts: list[int] | None = None) -> list[Mention]:
+    """Bare calibre numbers where a gun ad puts them (calibres.toml [bare]): after a firearm's
+    name or a chambering word, and not followed by a unit or a price of their own.
+    `cue_starts` (from prefilter.scan) are where a chambering word may begin."""
+    after_gun, after_cue, numbers = _bare()
+    from veille.extract import money
+
+    t = money.tables()
+    taken = {(c.start, c.end) for c in calibres}
+    found: dict[int, re.Match[str]] = {}
+    for f in firearms:
+        m = after_gun.match(low, f.end)
+        if m:
+            found[m.start(1)] = m
+    cues = after_cue.finditer(low) if cue_starts is None else (
+        m for m in (after_cue.match(low, i) for i in cue_starts) if m)
+    for m in cues:
+        if m.start() == 0 or not (low[m.start() - 1].isalnum() or low[m.start() - 1] == "_"):
+            found.setdefault(m.start(1), m)
+    out = []
+    for s, m in sorted(found.items()):
+        start = s - 1 if s > 0 and low[s - 1] == "." else s
+        e = m.end(1)
+        if any(a <= start < b or a < e <= b for a, b in taken):
+            continue
+        if t.unit_after.match(low, e):
+            continue  # "45 rounds", "22 g": a quantity
+        cur = t.cur_after.match(low, e)
+        if cur and not low[cur.end() : cur.end() + 1].strip(" ").isdigit():
+            continue  # "45 €": a price ("45 $750": the currency is the next number's)
+        value = numbers[m.group(1).replace(",", ".")]
+        out.append(Mention("calibre", value, start, e, {"raw": text[start:e], "form": "bare"}))
+    return out
+
+
 def drop_cartridge_makers(firearms: list[Mention], calibres: list[Mention]) -> list[Mention]:
     """A maker or gun name inside a calibre's name is the cartridge, not a gun: ".223
     Remington", "9mm Makarov", "7.62 Tokarev", "30-06 Springfield" ("9mm Glock" stays a gun:

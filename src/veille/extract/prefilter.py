@@ -39,7 +39,7 @@ _local = threading.local()
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _CURRENCY_AFTER, _CURRENCY_BEFORE, _UNIT_AFTER, _PHONE_LABEL = 1, 2, 3, 4
 _TOKEN = 5  # where crypto.find_addresses' token regex can match
-_ANCHOR, _PGP_LABEL = 100, 500  # + the index of the contact-label anchor / PGP label
+_ANCHOR, _PGP_LABEL, _CUE = 100, 500, 700  # + the index of the anchor / PGP label / cue
 _FIREARM, _CALIBRE = 1_000, 100_000  # + the index of the alias head
 
 
@@ -55,6 +55,7 @@ class Signals:
     token_starts: list[int]  # every place crypto._TOKEN can match
     anchor_starts: list[int]  # every occurrence of a contact-label anchor (contacts.vocab())
     pgp_labels: list[tuple[int, str]]  # (start, label) of every PGP label occurrence
+    cue_starts: list[int]  # where a chambering word (arms.bare_cues()) starts a word
 
 
 def _alt(words: list[str], spaces: bool = False) -> str:
@@ -98,6 +99,7 @@ def _database() -> tuple[Any, Any] | None:
     patterns[_TOKEN] = r"\b[0-9a-z]{14}"
     patterns |= {_ANCHOR + i: re.escape(a) for i, a in enumerate(_anchors())}
     patterns |= {_PGP_LABEL + i: re.escape(lab) for i, lab in enumerate(pgp.FPR_LABELS)}
+    patterns |= {_CUE + i: r"\b" + re.escape(c) for i, c in enumerate(arms.bare_cues())}
     # The firearm scan starts at an ASCII word boundary, as here.
     patterns |= {_FIREARM + i: r"\b" + h for i, h in enumerate(arms.firearm_matcher().heads)}
     patterns |= {_CALIBRE + i: h for i, h in enumerate(arms.calibre_matcher().heads)}
@@ -173,7 +175,8 @@ def scan(low: str) -> Signals | None:
     tokens: list[int] = []
     anchors: list[int] = []
     labels: list[tuple[int, str]] = []
-    anchor_list, pgp_list = _anchors(), pgp.FPR_LABELS
+    cues: list[int] = []
+    anchor_list, pgp_list, cue_list = _anchors(), pgp.FPR_LABELS, arms.bare_cues()
 
     def on_match(pattern: int, start: int, end: int, flags: int, context: object) -> None:
         # Most frequent first: numbers, then anchors and tokens.
@@ -189,6 +192,8 @@ def scan(low: str) -> Signals | None:
             calibre.append(start)
         elif pattern >= _FIREARM:
             firearm.append(start)
+        elif pattern >= _CUE:
+            cues.append(end - len(cue_list[pattern - _CUE]))
         elif pattern >= _PGP_LABEL:
             lab = pgp_list[pattern - _PGP_LABEL]
             labels.append((end - len(lab), lab))
@@ -212,4 +217,5 @@ def scan(low: str) -> Signals | None:
         return sorted(out)
 
     return Signals(runs(price), runs(quantity), runs(phone), sorted(set(firearm)),
-                   sorted(set(calibre)), tokens, sorted(set(anchors)), sorted(labels))
+                   sorted(set(calibre)), tokens, sorted(set(anchors)), sorted(labels),
+                   sorted(set(cues)))
