@@ -34,14 +34,22 @@ def sha256d(data: bytes) -> bytes:
 # --- Base58Check (Bitcoin and the chains that copied it) -------------------------------------
 
 
-def b58decode(s: str, xrp: bool = False) -> bytes | None:
-    index, zero = (_XRP_INDEX, "r") if xrp else (_B58_INDEX, "1")
+def _b58_int(s: str, index: dict[str, int]) -> int | None:
+    """The base-58 number `s` spells in the alphabet `index`, or None for a foreign character."""
     n = 0
     for c in s:
         v = index.get(c)
         if v is None:
             return None
         n = n * 58 + v
+    return n
+
+
+def b58decode(s: str, xrp: bool = False) -> bytes | None:
+    index, zero = (_XRP_INDEX, "r") if xrp else (_B58_INDEX, "1")
+    n = _b58_int(s, index)
+    if n is None:
+        return None
     pad = len(s) - len(s.lstrip(zero))
     body = n.to_bytes((n.bit_length() + 7) // 8, "big") if n else b""
     return b"\0" * pad + body
@@ -72,13 +80,8 @@ def xmr_b58decode(s: str) -> bytes | None:
         size = _XMR_BLOCK_BYTES.get(len(chunk))
         if size is None:
             return None
-        n = 0
-        for c in chunk:
-            v = _B58_INDEX.get(c)
-            if v is None:
-                return None
-            n = n * 58 + v
-        if n >> (8 * size):
+        n = _b58_int(chunk, _B58_INDEX)
+        if n is None or n >> (8 * size):
             return None
         out += n.to_bytes(size, "big")
     return bytes(out)
