@@ -30,6 +30,7 @@ class _Vocab:
     anchors: tuple[str, ...]
     anchor_re: re.Pattern[str]  # one pass finds where any anchor starts
     phone_before: re.Pattern[str]
+    phone_label_regex: str  # any phone, WhatsApp, Signal or Telegram label (prefilter too)
     label_kind: dict[str, str]
     gap_re: re.Pattern[str]
     stopwords: frozenset[str]
@@ -67,9 +68,8 @@ def vocab() -> _Vocab:
     # for; instead each number long enough to be a phone looks back for one (phone_before).
     anchors = tuple(sorted({w.lower()[:4] for k, ws in labels.items() if k != "phone" for w in ws}))
     phone_words = [w for k in ("phone", "whatsapp", "signal", "telegram") for w in labels[k]]
-    phone_before = re.compile(
-        "(?:" + trie_regex([_label_atoms(w) for w in phone_words]) + r")[^0-9\n]{0,25}$"
-    )
+    phone_label = trie_regex([_label_atoms(w) for w in phone_words])
+    phone_before = re.compile("(?:" + phone_label + r")[^0-9\n]{0,25}$")
     quals = _word_alt(words["qualifiers"] + words["connectors"])
     # The gap between a label and its value: punctuation runs and qualifier words, bounded by
     # the caller through `endpos`, so this cannot run away on hostile input.
@@ -84,6 +84,7 @@ def vocab() -> _Vocab:
         anchors=anchors,
         anchor_re=starts_regex(anchors),
         phone_before=phone_before,
+        phone_label_regex=phone_label,
         label_kind=label_kind,
         gap_re=gap_re,
         stopwords=frozenset(w.lower() for w in words["stopwords"]) | frozenset(label_kind),

@@ -40,6 +40,8 @@ class _Tables:
     currencies: dict[str, str]
     units: dict[str, tuple[str, float]]
     network: re.Pattern[str]
+    currency_regex: str  # any currency or unit word, lower case (for extract.prefilter too)
+    unit_regex: str
 
 
 def _trie(words: list[str]) -> str:
@@ -55,18 +57,21 @@ def tables() -> _Tables:
     words: dict[str, str] = raw["currency_words"]
     cur = _trie(list(symbols) + list(words))
     units = {k.lower(): (v[0], float(v[1])) for k, v in raw["units"].items()}
+    unit = _trie(list(units))
     currencies = {k.lower(): v for k, v in words.items()} | {k.lower(): v for k, v in symbols.items()}
     return _Tables(
         cur_after=re.compile(rf"\s?({cur})"),
         cur_before=re.compile(rf"({cur})\s?$"),
-        unit_after=re.compile(rf"[ \u00a0]?({_trie(list(units))})(?![^\W\d_])"),
-        unit_glued=re.compile(rf"({_trie(list(units))})(?=[^\W\d_])"),
+        unit_after=re.compile(rf"[ \u00a0]?({unit})(?![^\W\d_])"),
+        unit_glued=re.compile(rf"({unit})(?=[^\W\d_])"),
         last_chars=frozenset(c[-1] for c in currencies),
         cur_first_chars=frozenset(c[0] for c in currencies),
         unit_first_chars=frozenset(u[0] for u in units),
         currencies=currencies,
         units=units,
         network=re.compile(rf"(?<![^\W_])(?:{_trie(raw['network_words'])})(?![^\W_])"),
+        currency_regex=cur,
+        unit_regex=unit,
     )
 
 

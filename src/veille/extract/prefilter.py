@@ -18,10 +18,8 @@ from __future__ import annotations
 
 import re
 import threading
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from veille.extract import arms, contacts, money, pgp
@@ -58,16 +56,6 @@ class Signals:
     cue_starts: list[int]  # where a chambering word (arms.bare_cues()) starts a word
 
 
-def _alt(words: list[str], spaces: bool = False) -> str:
-    alts = []
-    for w in sorted(set(words), key=len, reverse=True):
-        esc = re.escape(w)
-        if spaces:  # as contacts._label_atoms: a space or hyphen is an optional separator
-            esc = re.sub(r"(?:\\ |\\-| )", r"[\\s\\-]?", esc)
-        alts.append(esc)
-    return "(?:" + "|".join(alts) + ")"
-
-
 def _ascii(pattern: str) -> str:
     """The pattern for the ASCII view of the text, where every other character is "?"."""
     return _NON_ASCII.sub(r"\\?", pattern)
@@ -78,22 +66,17 @@ def _database() -> tuple[Any, Any] | None:
     if hyperscan is None:
         return None
     t = money.tables()
-    labels = tomllib.loads(
-        resources.files("veille.extract").joinpath("data/contacts.toml").read_text("utf-8")
-    )["labels"]
-    phone_words = [w.lower() for k in ("phone", "whatsapp", "signal", "telegram")
-                   for w in labels[k]]
-    cur, units = _alt(list(t.currencies)), _alt(list(t.units))
+    cur, units = t.currency_regex, t.unit_regex
     patterns = {
         # Superset of what each consumer accepts: money.find_prices reads a currency right
         # after the run (after one space) or right before it; find_quantities a unit after it;
         # contacts.find_national_phones a number at most 25 characters after a phone label.
         # Written for the ASCII view `scan` takes, where any other character reads "?".
         # (Python's \s also takes the ASCII separators \x1c-\x1f, Hyperscan's does not.)
-        _CURRENCY_AFTER: rf"[0-9][\s\x1c-\x1f?]?{cur}",
-        _CURRENCY_BEFORE: rf"{cur}[\s\x1c-\x1f?]?[0-9]",
-        _UNIT_AFTER: rf"[0-9][ ?]?{units}",
-        _PHONE_LABEL: rf"{_alt(phone_words, spaces=True)}[^0-9\n]{{0,25}}[0-9]",
+        _CURRENCY_AFTER: rf"[0-9][\s\x1c-\x1f?]?(?:{cur})",
+        _CURRENCY_BEFORE: rf"(?:{cur})[\s\x1c-\x1f?]?[0-9]",
+        _UNIT_AFTER: rf"[0-9][ ?]?(?:{units})",
+        _PHONE_LABEL: rf"(?:{contacts.vocab().phone_label_regex})[^0-9\n]{{0,25}}[0-9]",
     }
     # crypto._TOKEN is "\b" and 14 or more of [0-9A-Za-z]: its start, on the lower-cased text.
     patterns[_TOKEN] = r"\b[0-9a-z]{14}"
