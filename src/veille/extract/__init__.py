@@ -16,8 +16,9 @@ whatsapp, price quantity, firearm calibre. See the README's extraction section f
 
 Every scan is a single left-to-right regex pass or a literal search with bounded look-around,
 so time grows linearly with the text, including 10 MB single lines of base58 or hex. Where
-Hyperscan is installed, one pass of it (prefilter.py) tells the number, firearm and calibre
-extractors where to look, with the same results.
+Hyperscan is installed, one pass of it (prefilter.py) tells the extractors where to look
+(numbers, firearm and calibre names, crypto tokens, contact and PGP labels), with the same
+results.
 """
 
 from __future__ import annotations
@@ -102,12 +103,17 @@ def _currency_edges() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
             frozenset(c[-2:] for c in cur if len(c) > 1))
 
 
+def _run_in_blob(text: str, rs: int, e: int) -> bool:
+    """Whether the number run rs..e lies in a blob. Common case first: a short run with nothing
+    blob-like on either side is not in one."""
+    if e - rs < _BLOB_MIN and (rs == 0 or text[rs - 1] not in _BLOB_CHARS) and (
+            e == len(text) or text[e] not in _BLOB_CHARS):
+        return False
+    return _in_blob(text, rs)
+
+
 def _outside_blobs(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The runs not inside a hex/base58/base64 blob (the blob test of _candidate_runs)."""
-    size = len(text)
-    return [(rs, e) for rs, e in runs
-            if (e - rs < _BLOB_MIN and (rs == 0 or text[rs - 1] not in _BLOB_CHARS)
-                and (e == size or text[e] not in _BLOB_CHARS)) or not _in_blob(text, rs)]
+    return [(rs, e) for rs, e in runs if not _run_in_blob(text, rs, e)]
 
 
 def _candidate_runs(
@@ -127,7 +133,6 @@ def _candidate_runs(
     price: list[tuple[int, int]] = []
     qty: list[tuple[int, int]] = []
     phone: list[tuple[int, int]] = []
-    size = len(text)
     blob_until = -1  # end of the last blob found: every run starting before it is in it
     for r in runs:
         rs, e = r
@@ -152,9 +157,7 @@ def _candidate_runs(
         is_phone = do_phone and (e - rs >= 6 or nxt in ("-", "/", ")", "("))
         if not (is_price or is_qty or is_phone):
             continue
-        # Blob test, common case first: nothing blob-like on either side of a short run.
-        if not (e - rs < _BLOB_MIN and (rs == 0 or text[rs - 1] not in _BLOB_CHARS)
-                and (e == size or text[e] not in _BLOB_CHARS)) and _in_blob(text, rs):
+        if _run_in_blob(text, rs, e):
             blob_until = _BLOB_AHEAD.match(text, rs).end()
             continue
         if is_price:
@@ -193,12 +196,10 @@ def extract_with_warnings(
 
     needs_runs = want & _RUN_KINDS
     needs_low = needs_runs or want & _LOW_KINDS
+    low = lower_view(text) if needs_low else ""
     # Where to look, from one Hyperscan pass when it is installed (else None: every scan runs).
     # (Asked for addresses, e-mails and onions alone, the plain scans are cheaper than the pass.)
-    signals = None
-    low = lower_view(text) if needs_low else ""
-    if needs_low:
-        signals = prefilter.scan(low)
+    signals = prefilter.scan(low) if needs_low else None
     # The number runs worth a look: those next to a currency, a unit or after a phone label,
     # or else every run (money.number_runs) through the consumers' first cheap tests.
     if signals is not None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from veille.extract import money
 from veille.extract._text import lower_view, trie_regex
 from veille.records import Mention
 
@@ -306,8 +307,6 @@ def find_bare_calibres(text: str, low: str, firearms: list[Mention], calibres: l
     name or a chambering word, and not followed by a unit or a price of their own.
     `cue_starts` (from prefilter.scan) are where a chambering word may begin."""
     after_gun, after_cue, numbers = _bare()
-    from veille.extract import money
-
     t = money.tables()
     taken = {(c.start, c.end) for c in calibres}
     found: dict[int, re.Match[str]] = {}
