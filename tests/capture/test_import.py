@@ -284,6 +284,11 @@ def test_builtin_export_with_a_bad_byte_keeps_every_row(tmp_path: Path) -> None:
     assert [r.data["product"] for r in got] == ["Glock 19", "Fusil \ufffd pompe", "Holster"]
     assert [r.warning is not None for r in got] == [False, True, False]
     assert "export.csv: line 3: not UTF-8 (byte 0xe0 in column 'product')" in got[1].warning
+    header = tmp_path / "header.csv"
+    header.write_bytes(b"prix \xe9tiquette,product\n12,Holster\n")
+    row = next(iter(iter_csv(header, "products")))
+    assert row.warning is not None and "byte 0xe9" in row.warning  # the bad byte is in a name
+    assert row.data["product"] == "Holster"
 
 
 def test_manifest_paths_cannot_leave_the_folder(tmp_path: Path, case_dir: Path) -> None:

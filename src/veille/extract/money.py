@@ -40,8 +40,8 @@ class _Tables:
     currencies: dict[str, str]
     units: dict[str, tuple[str, float]]
     network: re.Pattern[str]
-    currency_regex: str  # any currency or unit word, lower case (for extract.prefilter too)
-    unit_regex: str
+    currency_regex: str  # any currency, lower case (extract.prefilter uses it too)
+    unit_regex: str  # any unit word, lower case
 
 
 def _trie(words: list[str]) -> str:

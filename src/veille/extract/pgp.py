@@ -27,7 +27,7 @@ _ARMOR_HEADER = re.compile(r"^(?:Version|Comment|Hash|Charset|MessageID):.*$", r
 # usually 0x-prefixed). Only reported after a label, since bare hex is usually a hash.
 # Labels that announce a fingerprint, looked up by literal search in the lower-cased text.
 FPR_LABELS = ("pgp", "gpg", "fingerprint", "fpr", "key id", "keyid", "key-id", "schlüssel",
-               "fingerabdruck", "empreinte", "huella", "clef", "clé")
+              "fingerabdruck", "empreinte", "huella", "clef", "clé")
 _FPR_VALUE = re.compile(
     r"[\s:=\-.>(\[]{0,12}(?:(?P<fpr>(?:[0-9A-Fa-f]{4}[ \u00a0]{0,2}){9}[0-9A-Fa-f]{4})"
     r"|(?P<kid>0x[0-9A-Fa-f]{16}|0x[0-9A-Fa-f]{8}|[0-9A-Fa-f]{16}))(?![0-9A-Za-z])"

@@ -45,7 +45,8 @@ def decoded_row(path: Path, line: int, table: str, row: dict[str, Any]) -> Row:
     bad += [k for k in row if isinstance(k, str) and _UNDECODED.search(k)]
     if not bad:
         return Row(line, table, row)
-    first = _UNDECODED.search(str(row.get(bad[0], bad[0])))
+    # The bad byte is in that column's value, or else in its name (a broken header).
+    first = _UNDECODED.search(str(row[bad[0]])) or _UNDECODED.search(str(bad[0]))
     byte = ord(first.group()) - 0xDC00 if first else 0
     fixed = {_UNDECODED.sub("\ufffd", k) if isinstance(k, str) else k:
              _UNDECODED.sub("\ufffd", v) if isinstance(v, str) else v for k, v in row.items()}
