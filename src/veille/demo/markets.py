@@ -50,18 +50,30 @@ class Layout:
     def __init__(self, site: Site) -> None:
         self.site = site
 
-    # URLs (absolute) and file paths (relative to the site folder) for each kind of page.
+    # Each layout's (URL path, file path) templates; the file path is relative to the site
+    # folder. Fields: {lid}, {name}, {cat} (slug path), {cat_file} (the same, "/" as "_"),
+    # {page}, {query}, {qslug}.
+    LISTING: tuple[str, str]
+    VENDOR: tuple[str, str]
+    CATEGORY: tuple[str, str]
+    SEARCH: tuple[str, str]
+
+    def _ref(self, template: tuple[str, str], **fields: object) -> tuple[str, str]:
+        url, path = template
+        return self.site.base_url + url.format(**fields), path.format(**fields)
+
     def listing_ref(self, lid: str) -> tuple[str, str]:
-        raise NotImplementedError
+        return self._ref(self.LISTING, lid=lid)
 
     def vendor_ref(self, name: str) -> tuple[str, str]:
-        raise NotImplementedError
+        return self._ref(self.VENDOR, name=name)
 
     def category_ref(self, label_path: list[str], page: int) -> tuple[str, str]:
-        raise NotImplementedError
+        s = "/".join(slug(x) for x in label_path)
+        return self._ref(self.CATEGORY, cat=s, cat_file=s.replace("/", "_"), page=page)
 
     def search_ref(self, query: str) -> tuple[str, str]:
-        raise NotImplementedError
+        return self._ref(self.SEARCH, query=query, qslug=slug(query))
 
     def rel(self, url: str) -> str:
         return url[len(self.site.base_url):] or "/"
@@ -69,19 +81,10 @@ class Layout:
 
 class FrenchTable(Layout):
     lang = "fr"
-
-    def listing_ref(self, lid: str) -> tuple[str, str]:
-        return f"{self.site.base_url}/annonce/{lid}", f"annonce/{lid}.html"
-
-    def vendor_ref(self, name: str) -> tuple[str, str]:
-        return f"{self.site.base_url}/vendeur/{name}", f"vendeur/{name}.html"
-
-    def category_ref(self, label_path: list[str], page: int) -> tuple[str, str]:
-        s = "/".join(slug(x) for x in label_path)
-        return f"{self.site.base_url}/categorie/{s}?page={page}", f"categorie/{s.replace('/', '_')}-p{page}.html"
-
-    def search_ref(self, query: str) -> tuple[str, str]:
-        return f"{self.site.base_url}/recherche?q={query}", f"recherche/q-{slug(query)}.html"
+    LISTING = ("/annonce/{lid}", "annonce/{lid}.html")
+    VENDOR = ("/vendeur/{name}", "vendeur/{name}.html")
+    CATEGORY = ("/categorie/{cat}?page={page}", "categorie/{cat_file}-p{page}.html")
+    SEARCH = ("/recherche?q={query}", "recherche/q-{qslug}.html")
 
     def _head(self, title: str, body_class: str) -> str:
         return (
@@ -174,19 +177,10 @@ class FrenchTable(Layout):
 
 class EnglishCards(Layout):
     lang = "en"
-
-    def listing_ref(self, lid: str) -> tuple[str, str]:
-        return f"{self.site.base_url}/item/{lid}", f"item/{lid}.html"
-
-    def vendor_ref(self, name: str) -> tuple[str, str]:
-        return f"{self.site.base_url}/vendor/{name}", f"vendor/{name}.html"
-
-    def category_ref(self, label_path: list[str], page: int) -> tuple[str, str]:
-        s = "/".join(slug(x) for x in label_path)
-        return f"{self.site.base_url}/c/{s}/{page}", f"c/{s.replace('/', '_')}-{page}.html"
-
-    def search_ref(self, query: str) -> tuple[str, str]:
-        return f"{self.site.base_url}/search?q={query}", f"search/{slug(query)}.html"
+    LISTING = ("/item/{lid}", "item/{lid}.html")
+    VENDOR = ("/vendor/{name}", "vendor/{name}.html")
+    CATEGORY = ("/c/{cat}/{page}", "c/{cat_file}-{page}.html")
+    SEARCH = ("/search?q={query}", "search/{qslug}.html")
 
     def _head(self, title: str) -> str:
         return (
@@ -280,19 +274,10 @@ class EnglishCards(Layout):
 
 class GermanJsonLd(Layout):
     lang = "de"
-
-    def listing_ref(self, lid: str) -> tuple[str, str]:
-        return f"{self.site.base_url}/angebot/{lid}", f"angebot/{lid}.html"
-
-    def vendor_ref(self, name: str) -> tuple[str, str]:
-        return f"{self.site.base_url}/haendler/{name}", f"haendler/{name}.html"
-
-    def category_ref(self, label_path: list[str], page: int) -> tuple[str, str]:
-        s = "/".join(slug(x) for x in label_path)
-        return f"{self.site.base_url}/kategorie/{s}?seite={page}", f"kategorie/{s.replace('/', '_')}-s{page}.html"
-
-    def search_ref(self, query: str) -> tuple[str, str]:
-        return f"{self.site.base_url}/suche?q={query}", f"suche/{slug(query)}.html"
+    LISTING = ("/angebot/{lid}", "angebot/{lid}.html")
+    VENDOR = ("/haendler/{name}", "haendler/{name}.html")
+    CATEGORY = ("/kategorie/{cat}?seite={page}", "kategorie/{cat_file}-s{page}.html")
+    SEARCH = ("/suche?q={query}", "suche/{qslug}.html")
 
     def _head(self, title: str, ld: dict | None = None) -> str:
         script = ""
