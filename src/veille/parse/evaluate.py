@@ -98,16 +98,22 @@ def evaluate_demo(corpus: Path, config: ParseConfig | None = None) -> dict[str, 
     def code(v: str | None) -> str | None:
         return codes.get(v.strip().lower(), v) if v else None
 
-    for t in truth.get("listings", []):
-        if t["path"] not in manifest:
-            continue
+    def first_found(t: dict[str, Any], rtype: str) -> tuple[ParseResult, Any] | None:
+        """The parsed page of a truth item and its first record of `rtype`, tallied as found
+        or not; None when the page is not in the corpus or the record was not found."""
+        if t.get("path") not in manifest:
+            return None
         res = _parse(corpus, t["path"], manifest, config)
-        listings = [r for r in res.records if r.type == "listing"]
-        x: Any = listings[0] if listings else None
-        where = t["path"]
-        tally.add("listing", "found", x is not None, where)
-        if x is None:
+        record = next((r for r in res.records if r.type == rtype), None)
+        tally.add(rtype, "found", record is not None, t["path"])
+        return (res, record) if record is not None else None
+
+    for t in truth.get("listings", []):
+        got = first_found(t, "listing")
+        if got is None:
             continue
+        res, x = got
+        where = t["path"]
         want_prices = sorted((round(p["amount"], 6), p["currency"]) for p in t["prices"])
         got_prices = sorted((round(p.amount, 6), p.currency) for p in x.prices)
         tally.add("listing", "title", x.title == t["title"], where)
@@ -128,15 +134,11 @@ def evaluate_demo(corpus: Path, config: ParseConfig | None = None) -> dict[str, 
             tally.add("feedback", "date", _date_close(f.date, f.date_precision, w["date"]),
                       f"{where}: {w.get('shown')} -> {f.date} ({f.date_precision})")
     for t in truth.get("vendors", []):
-        if t.get("path") not in manifest:
+        got = first_found(t, "vendor")
+        if got is None:
             continue
-        res = _parse(corpus, t["path"], manifest, config)
-        vendors = [r for r in res.records if r.type == "vendor"]
-        v: Any = vendors[0] if vendors else None
+        v = got[1]
         where = t["path"]
-        tally.add("vendor", "found", v is not None, where)
-        if v is None:
-            continue
         tally.add("vendor", "name", v.name == t["name"], where)
         tally.add("vendor", "joined", (v.joined or "")[:10] == (t.get("joined") or ""), where)
         tally.add("vendor", "sales", v.sales == t.get("sales"), where)
