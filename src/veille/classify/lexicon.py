@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from veille.classify.normalize import normalize
+from veille.trie import trie_regex
 
 LABELS: tuple[str, ...] = (
     "firearms", "ammunition", "explosives", "drugs", "financial_fraud", "fake_documents",
@@ -29,29 +30,8 @@ def data_path(name: str) -> Path:
 
 
 def _trie_regex(words: list[str]) -> str:
-    """A regex alternation factored as a trie: 'abc|abd' -> 'ab(?:c|d)'."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        if list(node) == [""]:
-            return ""
-        alts, optional = [], False
-        for ch in sorted(node):
-            if ch == "":
-                optional = True
-                continue
-            alts.append(re.escape(ch) + build(node[ch]))
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if optional:
-            body = "(?:" + body + ")?"
-        return body
-
-    return build(trie)
+    """A regex alternation of literal words factored as a trie: 'abc|abd' -> 'ab(?:c|d)'."""
+    return trie_regex([[re.escape(ch) for ch in w] for w in words])
 
 
 @dataclass(frozen=True)

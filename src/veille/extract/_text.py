@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from veille.trie import trie_regex
+
 _ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
 
 
@@ -21,27 +23,6 @@ def lower_view(text: str) -> str:
         return low
     # A few characters (e.g. "İ") lower-case to two; fall back to ASCII-only lower-casing.
     return text.translate(_ASCII_LOWER)
-
-
-def trie_regex(alias_atoms: list[list[str]]) -> str:
-    """One regex matching any of the atom sequences, factored by common prefix."""
-    trie: dict = {}
-    for atoms in alias_atoms:
-        node = trie
-        for a in atoms:
-            node = node.setdefault(a, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        terminal = "" in node
-        alts = [a + emit(child) for a, child in node.items() if a != ""]
-        if not alts:
-            return ""
-        if terminal:
-            return "(?:" + "|".join(alts) + ")?"
-        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-
-    return emit(trie)
 
 
 def starts_regex(words: Iterable[str]) -> re.Pattern[str]:
