@@ -276,14 +276,15 @@ def find_firearms(text: str, low: str | None = None,
                      starts)
 
 
-def bare_cues() -> list[str]:
-    """The chambering words after which a bare number is a calibre (calibres.toml [bare])."""
-    return list(_load_bare()["cues"])
-
-
 @cache
 def _load_bare() -> dict:
     return _load("calibres.toml")["bare"]
+
+
+@cache
+def bare_cues() -> tuple[str, ...]:
+    """The chambering words after which a bare number is a calibre (calibres.toml [bare])."""
+    return tuple(_load_bare()["cues"])
 
 
 @cache
@@ -294,7 +295,7 @@ def _bare() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
                     sorted(numbers, key=len, reverse=True))
     # Up to two spaces (or a slash) after the gun's name, an optional "in", then the number.
     after_gun = re.compile(rf"[ /]{{1,2}}(?:in )?\.?({alts})(?![\w]|[.,]\d)")
-    cues = "|".join(re.escape(c) for c in sorted(raw["cues"], key=len, reverse=True))
+    cues = "|".join(re.escape(c) for c in sorted(bare_cues(), key=len, reverse=True))
     # No look-behind in front, so `re` can skip by first character; the word start is
     # checked on each match instead.
     after_cue = re.compile(rf"(?:{cues})[ :]+(?:[a-z]+ )?\.?({alts})(?![\w]|[.,]\d)")
