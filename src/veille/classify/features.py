@@ -48,6 +48,21 @@ class FeatureConfig:
         return asdict(self)
 
 
+HEAD_CHARS = 120
+
+
+def text_head(text: str) -> str:
+    """The first line of a text without a title (a forum post, a message, a bare description),
+    cut at a word within HEAD_CHARS. The definition rules read the title ("a gun named in the
+    title", "cartridges boxed in the title"); with no title at all every "title lacks X"
+    condition held and "Munitions 9mm boîte de 50" sent as text alone became firearms."""
+    line = next((ln.strip() for ln in text[:2000].splitlines() if ln.strip()), "")
+    if len(line) <= HEAD_CHARS:
+        return line
+    cut = line.rfind(" ", 0, HEAD_CHARS)
+    return line[: cut if cut > 0 else HEAD_CHARS]
+
+
 @dataclass
 class Analysed:
     title: str
@@ -91,6 +106,8 @@ class Featurizer:
 
     def analyse(self, title: str, text: str) -> Analysed:
         cfg = self.cfg
+        if not (title or "").strip() and text:
+            title = text_head(text)
         t = self.tax.mask(normalize((title or "")[: cfg.title_chars]))
         x = self.tax.mask(normalize((text or "")[: cfg.text_chars]))
         if t and x.startswith(t):

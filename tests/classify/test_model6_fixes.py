@@ -1,0 +1,59 @@
+"""Model 6: texts without a title (forum posts, messages, JSONL items with `text` only) are read
+with their first line as the title, so the definition rules that look at the title work on them;
+a drug named in the title keeps a pill or strain name ("MDMA Grenades") away from explosives."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.classify.biased import biased
+from veille.classify import load_default
+from veille.classify.features import HEAD_CHARS, text_head
+
+
+def _label(first: str, title: str, text: str = "") -> str:
+    return biased(first, "other" if first != "other" else "drugs").predict([(title, text)])[0].label
+
+
+def test_text_head_is_the_first_non_empty_line_cut_at_a_word() -> None:
+    assert text_head("\n  \nMunitions 9mm boîte de 50\nPrix 25 €") == "Munitions 9mm boîte de 50"
+    long = "Glock 19 " + "tres bon etat " * 20
+    head = text_head(long)
+    assert head.startswith("Glock 19 ") and len(head) <= HEAD_CHARS and not head.endswith(" ")
+    assert long.startswith(head)
+    assert text_head("x" * 500) == "x" * HEAD_CHARS
+    assert text_head("") == ""
+
+
+@pytest.mark.parametrize("text", [
+    "Munitions 9mm boîte de 50\nLivraison discrète, 25 € la boîte",
+    "Balas 7.62x39 para AK-47, caja de 50",
+    "50 rounds .45 ACP for your 1911. Ships fast.",
+])
+def test_ammunition_sent_as_text_alone_is_ammunition(text: str) -> None:
+    # With no title every "title lacks an ammunition word" condition held: the gun-in-title rule
+    # turned these boxes of cartridges into firearms.
+    assert _label("ammunition", "", text) == "ammunition"
+    assert _label("ammunition", text.split("\n")[0], "") == "ammunition"
+
+
+def test_shipped_model_reads_a_post_like_a_listing() -> None:
+    clf = load_default()
+    assert clf is not None
+    items = [("", "Munitions 9mm boîte de 50\nLivraison discrète"),
+             ("", "Vends Glock 17 gen 4 avec 2 chargeurs\nEnvoi en pièces détachées"),
+             ("", "Pasaporte español auténtico\nRegistrado, entrega en mano o por correo")]
+    assert [p.label for p in clf.predict(items)] == ["ammunition", "firearms", "fake_documents"]
+
+
+@pytest.mark.parametrize("title", [
+    '10 Pills ~ 180 mg. MDMA "Grenades"',
+    "Dynamite Kush 7g",
+])
+def test_a_drug_named_in_the_title_is_not_an_explosive(title: str) -> None:
+    assert _label("drugs", title) == "drugs"
+
+
+@pytest.mark.parametrize("title", ["Hand grenade M67", "Detonators electric x10"])
+def test_explosives_named_in_the_title_still_are_explosives(title: str) -> None:
+    assert _label("drugs", title) == "explosives"
