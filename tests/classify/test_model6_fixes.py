@@ -57,3 +57,24 @@ def test_a_drug_named_in_the_title_is_not_an_explosive(title: str) -> None:
 @pytest.mark.parametrize("title", ["Hand grenade M67", "Detonators electric x10"])
 def test_explosives_named_in_the_title_still_are_explosives(title: str) -> None:
     assert _label("drugs", title) == "explosives"
+
+
+@pytest.mark.parametrize("title", [
+    "9 mm Munition Pistole 50 Stk",
+    "Munitions pistolet 9mm Luger",
+    "Munición pistola 9mm Parabellum",
+    "Winchester 9mm NATO 124gr",
+])
+def test_cartridges_qualified_by_gun_type_or_maker_are_ammunition(title: str) -> None:
+    # German, French and Spanish put the gun type after the ammunition word; Winchester makes
+    # cartridges as well as rifles, so it no longer counts as a rifle type.
+    assert _label("firearms", title) == "ammunition"
+
+
+@pytest.mark.parametrize("title", [
+    "Pistole Walther P99 mit Munition",
+    "Pistolet Glock 17 avec munitions",
+    "Winchester Model 70 .30-06 rifle",
+])
+def test_a_gun_sold_with_ammunition_stays_a_gun(title: str) -> None:
+    assert _label("firearms", title) == "firearms"
