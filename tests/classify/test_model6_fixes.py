@@ -78,3 +78,44 @@ def test_cartridges_qualified_by_gun_type_or_maker_are_ammunition(title: str) ->
 ])
 def test_a_gun_sold_with_ammunition_stays_a_gun(title: str) -> None:
     assert _label("firearms", title) == "firearms"
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    ("Schreckschusspistole Walther P22 PTB", ""),
+    ("Pistolet d'alarme Ekol 9mm PAK légal", ""),
+    ("Pistola de fogueo Retay legal", ""),
+    ("Blank firing pistol Zoraki 917 (not converted)", ""),
+])
+def test_an_alarm_pistol_that_is_not_converted_is_other(title: str, text: str) -> None:
+    assert _label("firearms", title, text) == "other"
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    ("Pistolet d'alarme Ekol converti en 9mm réel", ""),
+    ("Schreckschusspistole scharf gemacht", ""),
+    ("Zoraki 917", "Umgebaut, schießt 9x19"),
+    ("Blank gun Retay 84FS", "converted to fire live rounds"),
+])
+def test_a_converted_alarm_pistol_stays_a_firearm(title: str, text: str) -> None:
+    assert _label("firearms", title, text) == "firearms"
+
+
+@pytest.mark.parametrize("title", [
+    "Book: The AK-47, history of a rifle",
+    "Livre : les pistolets de la Seconde Guerre mondiale",
+    "Buch über Waffen der Wehrmacht",
+    "Libro sobre armas de la guerra civil",
+    "Taser stun gun 10 million volts",
+    "Pepper spray 50ml pistol grip",
+])
+def test_books_about_weapons_and_stun_guns_are_other(title: str) -> None:
+    assert _label("firearms", title) == "other"
+
+
+@pytest.mark.parametrize("title", [
+    "Glock 19 with original box and manual book",
+    "AK-47 avec livre et 3 chargeurs",
+    "Ruger LCP with knife and holster",
+])
+def test_a_gun_sold_with_a_book_or_a_knife_stays_a_gun(title: str) -> None:
+    assert _label("firearms", title) == "firearms"
