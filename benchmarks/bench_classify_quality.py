@@ -92,6 +92,28 @@ def heldout(clf, other=None) -> None:  # type: ignore[no-untyped-def]
         print_subsets(score_heldout(other, items))
 
 
+def text_only_table(clf) -> None:  # type: ignore[no-untyped-def]
+    """Every set sent as text without a title (title and description in one paragraph, as a
+    forum post or message carries it), read as model 6 reads it (first line as the title) and
+    as models up to 5 did (no title at all, so every "title lacks X" rule condition held)."""
+    import veille.classify.features as features
+    from veille.classify.experiments import multilingual
+
+    print("### Text without a title (posts, messages)\n")
+    print("| set | n | macro-F1, first line read as title | macro-F1, no title (models <= 5) |")
+    print("|---|---|---|---|")
+    head = features.text_head
+    for path in sorted(TESTS.glob("*_test*.tsv")):
+        now = multilingual(clf, path)["text only"]
+        features.text_head = lambda text: ""  # type: ignore[assignment]
+        try:
+            before = multilingual(clf, path)["text only"]
+        finally:
+            features.text_head = head
+        print(f"| {path.name} | {now.n} | {now.macro_f1:.3f} | {before.macro_f1:.3f} |")
+    print()
+
+
 def main() -> None:
     from veille.classify import load_default
     from veille.classify.datasets import MARKETS, load_markets, shared_data_dir
@@ -121,6 +143,7 @@ def main() -> None:
         if other is not None:
             print(f"Same set, {other.version}:\n")
             print_subsets(multilingual(other, TESTS / name))
+    text_only_table(clf)
     heldout(clf, other)
     if not shared_data_dir().exists():
         print("shared data absent: cross-market figures skipped")

@@ -37,8 +37,10 @@ def multilingual(clf: LinearClassifier, path: Path | None = None) -> dict[str, R
         out[lang] = evaluate([i.label for i, _ in sel], [p.label for _, p in sel])
     tpreds = clf.predict([(i.title, "") for i in items])
     out["titles_only"] = evaluate([i.label for i in items], [p.label for p in tpreds])
-    # The same listing as a post or message would carry it: no title, the title as first line.
-    xpreds = clf.predict([("", f"{i.title}\n{i.text}".strip()) for i in items])
+    # The same listing as a forum post or message would carry it: no title, title and
+    # description run together in one paragraph (a first line of its own would be read as the
+    # title, features.text_head, and score exactly as "all").
+    xpreds = clf.predict([("", f"{i.title}. {i.text}".strip()) for i in items])
     out["text only"] = evaluate([i.label for i in items], [p.label for p in xpreds])
     return out
 
