@@ -119,3 +119,53 @@ def test_books_about_weapons_and_stun_guns_are_other(title: str) -> None:
 ])
 def test_a_gun_sold_with_a_book_or_a_knife_stays_a_gun(title: str) -> None:
     assert _label("firearms", title) == "firearms"
+
+
+# Model 7: faults read from the errors on the held-out market labels (Agartha, 2020), written
+# as general terms and rules in four languages.
+
+def test_a_phone_number_is_not_a_calibre() -> None:
+    tax = biased("drugs", "other").tax
+    assert "~calibre" not in tax.sublabel_hits("wickr pharmahouse whatsapp 44 7700 900023")
+    assert "~calibre" in tax.sublabel_hits("s w model 29 44 magnum")
+    assert "~calibre" in tax.sublabel_hits("colt defender 45")
+
+
+@pytest.mark.parametrize("title", [
+    "30 GRAMS OF PURE GOLD BARS",
+    "FACE MASK AVAILABLE IN BULK",
+    "Masques chirurgicaux jetables",
+    "Mascarillas FFP2 al por mayor",
+    "40 foot shipping container for sale",
+    "AAA Batteries for sale",
+    "The Macallan 18 single malt x2",
+])
+def test_named_legal_goods_are_other(title: str) -> None:
+    for first in ("drugs", "hacking", "counterfeit_goods"):
+        assert _label(first, title, "Wickr me before ordering, escrow accepted") == "other"
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    ("Gold bars 1oz", "Tungsten filled replica, looks real"),
+    ("Xanax bars and gold bars", ""),
+    ("Face mask + 1g cocaine sample", ""),
+])
+def test_legal_goods_rule_leaves_fakes_and_drugs_alone(title: str, text: str) -> None:
+    assert _label("drugs", title, text) == "drugs"
+
+
+def test_corona_virus_is_not_malware() -> None:
+    tax = biased("drugs", "other").tax
+    from veille.classify.normalize import normalize
+    assert not any(s.startswith("hacking") for s in
+                   tax.sublabel_hits(tax.mask(normalize("Anti corona virus face mask"))))
+    assert "hacking.malware" in tax.sublabel_hits(normalize("Android banking virus builder"))
+
+
+def test_shipped_model_on_vendor_phrasing_of_counterfeit_money_and_weights() -> None:
+    clf = load_default()
+    assert clf is not None
+    items = [("UNDETECTABLE CF TOP EUROS, DOLLARS TOP BILLS", ""),
+             ("SSD chemical solution and black dollar for sale", ""),
+             ("A Pound Of HQ Moon Rock", "")]
+    assert [p.label for p in clf.predict(items)] == ["financial_fraud", "financial_fraud", "drugs"]

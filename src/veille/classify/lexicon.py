@@ -135,7 +135,13 @@ class Taxonomy:
         assert self._prefix_re is not None and self._exact_re is not None
         ts = self.term_sublabels
         found = self._prefix_re.findall(norm_text)
-        for t in self._exact_re.findall(norm_text):
+        for m in self._exact_re.finditer(norm_text):
+            t = m.group(1)
+            if t.isdigit() and norm_text.startswith(" ", m.end()) \
+                    and norm_text[m.end() + 1:m.end() + 2].isdigit():
+                # A number followed by another number is a digit run (a phone number, "44 7700
+                # 900023"; a date, a price list), not the calibre ".44".
+                continue
             found.append(t + "$" if t + "$" in ts else t)
         return [t for t in found if t in ts]
 
