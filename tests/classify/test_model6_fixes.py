@@ -169,3 +169,45 @@ def test_shipped_model_on_vendor_phrasing_of_counterfeit_money_and_weights() -> 
              ("SSD chemical solution and black dollar for sale", ""),
              ("A Pound Of HQ Moon Rock", "")]
     assert [p.label for p in clf.predict(items)] == ["financial_fraud", "financial_fraud", "drugs"]
+
+
+# Model 8: violence offers as they are written, with euphemisms, in four languages.
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("Someone owes you money? We make them pay", "violence_for_hire.assault"),
+    ("Recouvrement de créances, on rend une visite à votre débiteur", "violence_for_hire.assault"),
+    ("Wir besuchen deinen Schuldner", "violence_for_hire.assault"),
+    ("Cobramos tus deudas, métodos persuasivos", "violence_for_hire.assault"),
+    ("Need a problem handled permanently? DM", "violence_for_hire.murder"),
+    ("Auftrag: Person ausschalten", "violence_for_hire.murder"),
+])
+def test_violence_euphemisms_are_lexicon_terms(text: str, sub: str) -> None:
+    from veille.classify.normalize import normalize
+    tax = biased("drugs", "other").tax
+    assert sub in tax.sublabel_hits(tax.mask(normalize(text)))
+
+
+@pytest.mark.parametrize("text", [
+    "Ships by all means of transport", "Send a message to the vendor before ordering",
+    "Mit Nachdruck empfohlen", "On va le voir demain au marché"])
+def test_everyday_phrases_are_not_violence_terms(text: str) -> None:
+    from veille.classify.normalize import normalize
+    tax = biased("drugs", "other").tax
+    assert not any(s.startswith("violence") for s in tax.sublabel_hits(normalize(text)))
+
+
+def test_a_pipe_bomb_is_an_explosive_not_a_pipe() -> None:
+    from veille.classify.normalize import normalize
+    tax = biased("drugs", "other").tax
+    hits = tax.sublabel_hits(normalize("Pipe bomb ready made"))
+    assert "explosives.high_explosive" in hits
+
+
+def test_bank_logins_are_stolen_accounts_and_drops_stay_fraud() -> None:
+    # Definitions: stolen accounts are stolen_data; bank drops (accounts that receive the money)
+    # are financial_fraud.
+    from veille.classify.normalize import normalize
+    tax = biased("drugs", "other").tax
+    assert "stolen_data.accounts" in tax.sublabel_hits(normalize("Wells Fargo bank logins $8k"))
+    assert "stolen_data.accounts" in tax.sublabel_hits(normalize("Bankzugangsdaten Sparkasse"))
+    assert "financial_fraud.bank_drops" in tax.sublabel_hits(normalize("Bank drop accounts USA"))
