@@ -211,3 +211,17 @@ def test_bank_logins_are_stolen_accounts_and_drops_stay_fraud() -> None:
     assert "stolen_data.accounts" in tax.sublabel_hits(normalize("Wells Fargo bank logins $8k"))
     assert "stolen_data.accounts" in tax.sublabel_hits(normalize("Bankzugangsdaten Sparkasse"))
     assert "financial_fraud.bank_drops" in tax.sublabel_hits(normalize("Bank drop accounts USA"))
+
+
+# Model 9: ammunition and gun slang (fr "bastos", de "Muni", es "parque"/"tiros", "cuerno de
+# chivo"; "Glizzy"), and violence euphemisms for a visit. Written after set H's first scoring,
+# whose author's report named some of these words; H is no longer blind for model 9.
+
+@pytest.mark.parametrize(("first", "title", "text", "want"), [
+    ("firearms", "", "tengo parque para cuerno de chivo, 7.62, 300 tiros", "ammunition"),
+    ("firearms", "", "j'ai des bastos en 7.62 pour kalash, 200 pièces", "ammunition"),
+    ("ammunition", "", "Knarre zu verkaufen, 9mm, mit Muni", "firearms"),
+    ("ammunition", "", "vend flingue 9mm avec 50 bastos, pas de papiers", "firearms"),
+])
+def test_ammunition_and_gun_slang(first: str, title: str, text: str, want: str) -> None:
+    assert _label(first, title, text) == want
