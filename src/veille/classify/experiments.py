@@ -35,8 +35,9 @@ def multilingual(clf: LinearClassifier, path: Path | None = None) -> dict[str, R
     for lang in sorted({i.lang for i in items}):
         sel = [(i, p) for i, p in zip(items, preds, strict=True) if i.lang == lang]
         out[lang] = evaluate([i.label for i, _ in sel], [p.label for _, p in sel])
-    tpreds = clf.predict([(i.title, "") for i in items])
-    out["titles_only"] = evaluate([i.label for i in items], [p.label for p in tpreds])
+    titled = [i for i in items if i.title.strip()]  # posts without a title have none to test
+    tpreds = clf.predict([(i.title, "") for i in titled])
+    out["titles_only"] = evaluate([i.label for i in titled], [p.label for p in tpreds])
     # The same listing as a forum post or message would carry it: no title, title and
     # description run together in one paragraph (a first line of its own would be read as the
     # title, features.text_head, and score exactly as "all").
