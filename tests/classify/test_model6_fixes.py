@@ -225,3 +225,42 @@ def test_bank_logins_are_stolen_accounts_and_drops_stay_fraud() -> None:
 ])
 def test_ammunition_and_gun_slang(first: str, title: str, text: str, want: str) -> None:
     assert _label(first, title, text) == want
+
+
+# Model 10: faults read from set H's errors on model 9 (H is spent: tuned on from model 10).
+
+@pytest.mark.parametrize("text", [
+    "qqn te doit de l'argent et fait le mort ? on s'en occupe, il paiera",
+    "someone owes you and ghosted? we can pay them a visit and make sure they remember. dm",
+    "Debt collection - persuasive methods. Two-man team visits the debtor.",
+])
+def test_violence_offered_in_a_post_is_violence_for_hire(text: str) -> None:
+    assert _label("other", "", text) == "violence_for_hire"
+
+
+@pytest.mark.parametrize("title", [
+    "Tapentadol 100 mg strong pain killer 60 pills",
+    "28gr Famous West Coast #4 KILLER HEROIN",
+    "Assassin's Creed IV (PC)",
+    "Hitman 3 game key",
+])
+def test_a_product_named_killer_or_a_game_is_not_violence(title: str) -> None:
+    assert _label("drugs" if "pill" in title or "HEROIN" in title else "other", title) != \
+        "violence_for_hire"
+
+
+def test_french_livre_as_deliver_is_not_a_book() -> None:
+    assert _label("explosives", "", "stock de dynamite dispo, 12 bâtons, je livre pas") == \
+        "explosives"
+    assert _label("firearms", "Livre sur les pistolets de la Grande Guerre") == "other"
+
+
+@pytest.mark.parametrize(("title", "text", "first", "want"), [
+    ("5.56 NATO SS109 - 20 boxes", "", "firearms", "ammunition"),
+    ("", "have 6 boxes of 7.62x39 steel case for your AK, $25/box", "firearms", "ammunition"),
+    ("Vortex Strike Eagle 1-6x scope + mount", "Optic only, no firearm.", "firearms", "other"),
+    ("Airsoft G36C AEG - 0,5 Joule", "", "drugs", "other"),
+])
+def test_boxes_counted_and_accessories_sold_alone(title: str, text: str, first: str,
+                                                  want: str) -> None:
+    assert _label(first, title, text) == want
