@@ -264,3 +264,46 @@ def test_french_livre_as_deliver_is_not_a_book() -> None:
 def test_boxes_counted_and_accessories_sold_alone(title: str, text: str, first: str,
                                                   want: str) -> None:
     assert _label(first, title, text) == want
+
+
+# Model 11: faults read from the errors of sets C to G on model 10 (those sets are tuned on from
+# model 11).
+
+@pytest.mark.parametrize(("title", "text", "first", "want"), [
+    ("Cartons de 7.62x39 (1000 cps)", "", "firearms", "ammunition"),
+    (".357 Magnum 50er Box", "", "firearms", "ammunition"),
+    (".22 LR 500 round brick - subsonic", "", "firearms", "ammunition"),
+    ("bulk 9x19 1000 rnd case", "", "firearms", "ammunition"),
+    ("Universal gun cleaning kit .22-.45 + 12ga", "", "firearms", "other"),
+    ("Tactical rifle scope 4-16x50 with mount", "", "firearms", "other"),
+    ("AR-15 30-round PMAGs x5 (magazines only)", "", "firearms", "other"),
+    ("Inert M67 grenade replica - display", "", "counterfeit_goods", "other"),
+    ("RGD-5 real, not airsoft, 2 pcs", "", "explosives", "explosives"),
+    ("Ex-Dekowaffe MP5 - feuert wieder", "", "other", "firearms"),
+])
+def test_weapon_boundaries_model_11(title: str, text: str, first: str, want: str) -> None:
+    assert _label(first, title, text) == want
+
+
+@pytest.mark.parametrize(("title", "text", "first", "want"), [
+    ("ID scans + selfie (real people) - 50 pack", "", "fake_documents", "stolen_data"),
+    ("Fullz DE: Perso-Scan + Selfie + Kontoauszug", "Echte Personen", "fake_documents",
+     "stolen_data"),
+    ("Custom HQ Passport Scan", "", "fake_documents", "fake_documents"),
+    ("Chase bank logs with email access", "", "financial_fraud", "stolen_data"),
+    ("Bank drop accounts USA", "", "financial_fraud", "financial_fraud"),
+    ("CVV + bank login checker", "", "financial_fraud", "financial_fraud"),
+])
+def test_real_id_scans_and_logins_are_stolen_data(title: str, text: str, first: str,
+                                                  want: str) -> None:
+    assert _label(first, title, text) == want
+
+
+def test_look_alikes_of_model_11() -> None:
+    from veille.classify.normalize import normalize
+    tax = biased("drugs", "other").tax
+    for text in ("Thé vert Gunpowder en vrac 500g", "Fake Galaxy Buds bulk",
+                 "Cartouches de clopes Marlboro"):
+        hits = tax.sublabel_hits(tax.mask(normalize(text)))
+        assert not any(s.startswith(("explosives", "ammunition", "drugs.cannabis"))
+                       for s in hits), (text, hits)
