@@ -307,3 +307,22 @@ def test_look_alikes_of_model_11() -> None:
         hits = tax.sublabel_hits(tax.mask(normalize(text)))
         assert not any(s.startswith(("explosives", "ammunition", "drugs.cannabis"))
                        for s in hits), (text, hits)
+
+
+# Model 12: faults read from sets I and J's errors on model 11 (both tuned on from model 12).
+
+@pytest.mark.parametrize(("title", "text", "first", "want"), [
+    ("", "Dispo : 300 x 5.56 NATO sur clips, pour AR15, MP moi.", "firearms", "ammunition"),
+    ("", "Bricks of .22LR (500) for your Ruger 10/22 back in stock", "firearms", "ammunition"),
+    ("", "Vends lot de 500 douilles laiton .308 une fois tirées, vides, 40€", "ammunition", "other"),
+    ("Montre Omega Seamaster authentique, facture et boîte 2019", "", "counterfeit_goods",
+     "other"),
+    ("", "Biete Blendgranaten wie beim SEK, echt, keine Softair-Attrappen, 4 Stück",
+     "explosives", "explosives"),
+    ("", "Kugelbomben Kaliber 200mm ohne BAM-Zulassung, F4 Profi-Feuerwerk, Versand aus CZ",
+     "firearms", "explosives"),
+    ("Sako TRG-22 Stealth / Nightforce 5.5-22 X 50", "", "firearms", "firearms"),
+    ("HK 45CT (mk24)", "", "firearms", "firearms"),
+])
+def test_weapon_boundaries_model_12(title: str, text: str, first: str, want: str) -> None:
+    assert _label(first, title, text) == want
