@@ -53,6 +53,10 @@ class LinearClassifier:
         return softmax(S), analysed
 
     def _apply_rules(self, label: str, a: Analysed) -> str | None:
+        # Conditions name a label ("ammunition") or a sublabel ("firearms.pistol"). Both sets
+        # are built once per item, not once per rule: 40 rules ran over every listing.
+        in_title = {s.split(".", 1)[0] for s in a.title_hits} | set(a.title_hits)
+        both = f" {a.title} {a.text} "
         for rule in self.tax.rules:
             if rule.if_label and label not in rule.if_label:
                 continue
@@ -60,18 +64,15 @@ class LinearClassifier:
                 continue
             if rule.any_sublabels and not any(s in a.sub_hits for s in rule.any_sublabels):
                 continue
-            # Conditions name a label ("ammunition") or a sublabel ("firearms.pistol").
-            in_title = {s.split(".", 1)[0] for s in a.title_hits} | set(a.title_hits)
             if rule.title_has and not in_title.intersection(rule.title_has):
                 continue
             if in_title.intersection(rule.title_lacks):
                 continue
             if rule.title_not_regex is not None and rule.title_not_regex.search(a.title):
                 continue
-            both = f" {a.title} {a.text} "
-            if rule.also_any and not any(f" {t}" in both for t in rule.also_any):
+            if rule.also_any and not any(t in both for t in rule.also_any):
                 continue
-            if any(f" {t}" in both for t in rule.unless):
+            if any(t in both for t in rule.unless):
                 continue
             if rule.title_regex is not None and not rule.title_regex.search(a.title):
                 continue

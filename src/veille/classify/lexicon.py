@@ -38,7 +38,7 @@ def _trie_regex(words: list[str]) -> str:
 class Rule:
     name: str
     any_sublabels: tuple[str, ...]
-    also_any: tuple[str, ...]
+    also_any: tuple[str, ...]  # normalised, with a leading space: each matches at a word start
     unless: tuple[str, ...]
     if_label: tuple[str, ...]
     set: str
@@ -95,8 +95,8 @@ class Taxonomy:
                     terms[norm + ("$" if exact else "")].add(f"~{group}")
         rules = [
             Rule(r["name"], tuple(r.get("any_sublabels", ())),
-                 tuple(normalize(t) for t in r.get("also_any", ())),
-                 tuple(normalize(t) for t in r.get("unless", ())),
+                 tuple(" " + normalize(t) for t in r.get("also_any", ())),
+                 tuple(" " + normalize(t) for t in r.get("unless", ())),
                  tuple(r.get("if_label", ())), r["set"],
                  re.compile(r["title_regex"]) if r.get("title_regex") else None,
                  tuple(r.get("title_has", ())), tuple(r.get("title_lacks", ())),
