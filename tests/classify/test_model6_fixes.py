@@ -326,3 +326,25 @@ def test_look_alikes_of_model_11() -> None:
 ])
 def test_weapon_boundaries_model_12(title: str, text: str, first: str, want: str) -> None:
     assert _label(first, title, text) == want
+
+
+# Model 13: faults read from set K's errors on model 12 (K is tuned on from model 13).
+
+@pytest.mark.parametrize(("title", "text", "first", "want"), [
+    ("", "WWII US M1 helmet with liner and chinstrap, original. Also have an M1 Garand bayonet.",
+     "firearms", "other"),
+    ("Barnett crossbow 185 lb + 6 bolts", "", "drugs", "other"),
+    ("Presse de rechargement Lee + jeu d'outils 9mm", "", "firearms", "other"),
+    ("", "Hab noch ne K98 aus Opas Keller, schussfähig, ohne Papiere", "ammunition", "firearms"),
+    ("RWS Speed Tip Pro .308 11,7g - 3 Schachteln", "", "drugs", "ammunition"),
+    ("Counterfeit $100 bills - UV-reactive, passes pen test", "", "financial_fraud",
+     "financial_fraud"),
+    ("M-80s and quarter sticks - the real ones, not the legal kind", "", "explosives",
+     "explosives"),
+    ("", "Fusées éclairantes militaires réelles (pas des factices), caisse de 24", "explosives",
+     "explosives"),
+    ("Stahlhelm M35 mit Karabiner 98k", "", "firearms", "firearms"),
+])
+def test_militaria_crossbows_reloading_and_denials(title: str, text: str, first: str,
+                                                   want: str) -> None:
+    assert _label(first, title, text) == want
