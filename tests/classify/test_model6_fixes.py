@@ -348,3 +348,24 @@ def test_weapon_boundaries_model_12(title: str, text: str, first: str, want: str
 def test_militaria_crossbows_reloading_and_denials(title: str, text: str, first: str,
                                                    want: str) -> None:
     assert _label(first, title, text) == want
+
+
+# Model 14: faults read from set L's errors on model 13 (L is tuned on from model 14).
+
+@pytest.mark.parametrize(("title", "text", "first", "want"), [
+    ("7.62x39 en vrac, caisse militaire", "Environ 1000 cartouches en boîte zinc scellée.",
+     "firearms", "ammunition"),
+    ("Kugelbomben 150mm Kaliber", "Ohne Zulassung, Kat. F4. Silvesterpaket 10 Stück.",
+     "firearms", "explosives"),
+    ("M-80s and quarter sticks, real ones not the legal stuff", "", "other", "explosives"),
+    ("Verbundfeuerwerk F2, 100 Schuss", "Legales Silvesterfeuerwerk mit CE-Kennzeichnung",
+     "explosives", "other"),
+    ("PayPal Accounts mit Guthaben", "Gehackte Accounts, inkl. Mail-Zugang", "financial_fraud",
+     "stolen_data"),
+    ("Firearms reference book lot (Gun Digest, Standard Catalog of Firearms)", "", "firearms",
+     "other"),
+    ("iPhone 15 Pro Max clon", "Idéntico por fuera, Android por dentro", "counterfeit_goods",
+     "counterfeit_goods"),
+])
+def test_model_14_boundaries(title: str, text: str, first: str, want: str) -> None:
+    assert _label(first, title, text) == want
