@@ -1,6 +1,8 @@
-"""Model 6: texts without a title (forum posts, messages, JSONL items with `text` only) are read
-with their first line as the title, so the definition rules that look at the title work on them;
-a drug named in the title keeps a pill or strain name ("MDMA Grenades") away from explosives."""
+"""Models 6 to 14: each block below names the model and where its faults were read (team probes,
+the held-out market errors, or a blind set's errors after its one scoring). Model 6: texts
+without a title (forum posts, messages, JSONL items with `text` only) are read with their first
+line as the title, so the definition rules that look at the title work on them; a drug named in
+the title keeps a pill or strain name ("MDMA Grenades") away from explosives."""
 
 from __future__ import annotations
 
