@@ -1,4 +1,4 @@
-"""Models 6 to 14: each block below names the model and where its faults were read (team probes,
+"""Models 6 to 15: each block below names the model and where its faults were read (team probes,
 the held-out market errors, or a blind set's errors after its one scoring). Model 6: texts
 without a title (forum posts, messages, JSONL items with `text` only) are read with their first
 line as the title, so the definition rules that look at the title work on them; a drug named in
@@ -370,4 +370,19 @@ def test_militaria_crossbows_reloading_and_denials(title: str, text: str, first:
      "counterfeit_goods"),
 ])
 def test_model_14_boundaries(title: str, text: str, first: str, want: str) -> None:
+    assert _label(first, title, text) == want
+
+
+# Model 15: faults read from set M's errors on model 14 (M is tuned on from model 15).
+
+@pytest.mark.parametrize(("title", "text", "first", "want"), [
+    ("WW2 German M40 helmet, original, with liner", "", "firearms", "other"),
+    ("7,62x51 NATO Bulk-Deal", "500 Schuss aus BW-Restbeständen, in Gurt.", "firearms",
+     "ammunition"),
+    ("", "Mach euch Überweisungen von gehackten Konten, 500€ zahlen = 5000€ kriegen",
+     "financial_fraud", "financial_fraud"),
+    ("", "Azafrán de La Mancha en hebra, se vende por peso: 10g 45€, envío certificado", "drugs",
+     "other"),
+])
+def test_model_15_boundaries(title: str, text: str, first: str, want: str) -> None:
     assert _label(first, title, text) == want
