@@ -6,7 +6,7 @@ Usage: .venv/bin/python benchmarks/bench_classify_quality.py [--quick] [--open-s
 every tuning run; open it only to report, once.
 --compare MODEL_DIR also scores an earlier model (model.json + weights.npz, with the taxonomy.toml
 it shipped with when the folder holds one) on the same test sets, printed beside the shipped one.
-The blind sets (test sets C to M: tests/classify/data/multilingual_test_{c,...,m}.tsv and
+The blind sets (test sets C to N: tests/classify/data/multilingual_test_{c,...,n}.tsv and
 market_test_g.tsv, and the held-out market labels, src/veille/classify/data/heldout_labels.csv) are scored with the shipped model when they are
 present, and skipped with a message otherwise. They are for scoring a frozen model once:
 never tune on what they print.
@@ -132,7 +132,7 @@ def main() -> None:
                  "multilingual_test_d.tsv", "multilingual_test_e.tsv", "multilingual_test_f.tsv",
                  "market_test_g.tsv", "multilingual_test_h.tsv", "multilingual_test_i.tsv",
                  "multilingual_test_j.tsv", "multilingual_test_k.tsv", "multilingual_test_l.tsv",
-                 "multilingual_test_m.tsv"):
+                 "multilingual_test_m.tsv", "multilingual_test_n.tsv"):
         if not (TESTS / name).exists():
             print(f"### {name}\n\nabsent ({TESTS / name}): skipped, not scored\n")
             continue
