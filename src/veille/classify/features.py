@@ -98,6 +98,14 @@ def _prefix_hashes(segs: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray,
     return codes, seg_id, H, pw
 
 
+def _span_buckets(H: np.ndarray, pw: np.ndarray, a: np.ndarray, b: np.ndarray, salt: int,
+                  n_features: int) -> np.ndarray:
+    """Feature column of each span codes[a:b] (prefix hashes from _prefix_hashes); `salt` keeps
+    character n-grams, words and bigrams apart. Call under np.errstate(over="ignore")."""
+    h = (H[b] - H[a] * pw[b - a]) * _MIX + np.uint64(salt)
+    return ((h >> np.uint64(23)) % np.uint64(n_features)).astype(np.int64)
+
+
 class Featurizer:
     def __init__(self, taxonomy: Taxonomy, config: FeatureConfig | None = None) -> None:
         self.tax = taxonomy
@@ -171,10 +179,9 @@ class Featurizer:
                         ok = ((seg_id[starts] == seg_id[ends - 1]) & (codes[starts] != 0)
                               & (codes[ends - 1] != 0))
                         starts, ends = starts[ok], ends[ok]
-                        h = (H[ends] - H[starts] * pw[ends - starts]) * _MIX + np.uint64(k)
                         sid = char_seg_map[seg_id[starts]]
                         rows_parts.append(seg_doc_arr[sid])
-                        cols_parts.append(((h >> np.uint64(23)) % np.uint64(cfg.n_features)).astype(np.int64))
+                        cols_parts.append(_span_buckets(H, pw, starts, ends, k, cfg.n_features))
                         vals_parts.append(seg_w_arr[sid])
             codes, seg_id, H, pw = _prefix_hashes(segs)
             with np.errstate(over="ignore"):
@@ -184,17 +191,15 @@ class Featurizer:
                 w_end = space[1:]
                 ok = (w_end > w_start) & (codes[w_start] != 0)
                 w_start, w_end = w_start[ok], w_end[ok]
-                wh = (H[w_end] - H[w_start] * pw[w_end - w_start]) * _MIX + np.uint64(101)
                 sid = seg_id[w_start]
                 rows_parts.append(seg_doc_arr[sid])
-                cols_parts.append(((wh >> np.uint64(23)) % np.uint64(cfg.n_features)).astype(np.int64))
+                cols_parts.append(_span_buckets(H, pw, w_start, w_end, 101, cfg.n_features))
                 vals_parts.append(seg_w_arr[sid])
                 same = sid[:-1] == sid[1:]
-                bs, be = w_start[:-1][same], w_end[1:][same]
-                bh = (H[be] - H[bs] * pw[be - bs]) * _MIX + np.uint64(202)
                 bsid = sid[:-1][same]
                 rows_parts.append(seg_doc_arr[bsid])
-                cols_parts.append(((bh >> np.uint64(23)) % np.uint64(cfg.n_features)).astype(np.int64))
+                cols_parts.append(_span_buckets(H, pw, w_start[:-1][same], w_end[1:][same], 202,
+                                                cfg.n_features))
                 vals_parts.append(seg_w_arr[bsid])
         # Lexicon pseudo-words.
         lr: list[int] = []
