@@ -76,8 +76,8 @@ def main() -> None:
           f"({threads} threads)")
 
     def X(items: list[tuple[str, str]]) -> np.ndarray:
-        return np.stack([table.get(embed_text(t, x)) if embed_text(t, x) in table
-                         else enc.encode([embed_text(t, x)])[0] for t, x in items])
+        keys = [embed_text(t, x) for t, x in items]
+        return np.stack([table[k] if k in table else enc.encode([k])[0] for k in keys])
 
     tax = Taxonomy.load()
     rng = random.Random(0)

@@ -10,11 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.classify.biased import biased
-
-
-def _label(first: str, title: str, text: str = "") -> str:
-    return biased(first, "other" if first != "other" else "drugs").predict([(title, text)])[0].label
+from tests.classify.biased import biased_label as _label
 
 
 @pytest.mark.parametrize("title", [

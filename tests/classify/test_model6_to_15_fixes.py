@@ -8,13 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.classify.biased import biased
+from tests.classify.biased import biased_label as _label
 from veille.classify import load_default
 from veille.classify.features import HEAD_CHARS, text_head
-
-
-def _label(first: str, title: str, text: str = "") -> str:
-    return biased(first, "other" if first != "other" else "drugs").predict([(title, text)])[0].label
+from veille.classify.lexicon import default_taxonomy
 
 
 def test_text_head_is_the_first_non_empty_line_cut_at_a_word() -> None:
@@ -127,7 +124,7 @@ def test_a_gun_sold_with_a_book_or_a_knife_stays_a_gun(title: str) -> None:
 # as general terms and rules in four languages.
 
 def test_a_phone_number_is_not_a_calibre() -> None:
-    tax = biased("drugs", "other").tax
+    tax = default_taxonomy()
     assert "~calibre" not in tax.sublabel_hits("wickr pharmahouse whatsapp 44 7700 900023")
     assert "~calibre" in tax.sublabel_hits("s w model 29 44 magnum")
     assert "~calibre" in tax.sublabel_hits("colt defender 45")
@@ -157,7 +154,7 @@ def test_legal_goods_rule_leaves_fakes_and_drugs_alone(title: str, text: str) ->
 
 
 def test_corona_virus_is_not_malware() -> None:
-    tax = biased("drugs", "other").tax
+    tax = default_taxonomy()
     from veille.classify.normalize import normalize
     assert not any(s.startswith("hacking") for s in
                    tax.sublabel_hits(tax.mask(normalize("Anti corona virus face mask"))))
@@ -185,7 +182,7 @@ def test_shipped_model_on_vendor_phrasing_of_counterfeit_money_and_weights() -> 
 ])
 def test_violence_euphemisms_are_lexicon_terms(text: str, sub: str) -> None:
     from veille.classify.normalize import normalize
-    tax = biased("drugs", "other").tax
+    tax = default_taxonomy()
     assert sub in tax.sublabel_hits(tax.mask(normalize(text)))
 
 
@@ -194,13 +191,13 @@ def test_violence_euphemisms_are_lexicon_terms(text: str, sub: str) -> None:
     "Mit Nachdruck empfohlen", "On va le voir demain au marché"])
 def test_everyday_phrases_are_not_violence_terms(text: str) -> None:
     from veille.classify.normalize import normalize
-    tax = biased("drugs", "other").tax
+    tax = default_taxonomy()
     assert not any(s.startswith("violence") for s in tax.sublabel_hits(normalize(text)))
 
 
 def test_a_pipe_bomb_is_an_explosive_not_a_pipe() -> None:
     from veille.classify.normalize import normalize
-    tax = biased("drugs", "other").tax
+    tax = default_taxonomy()
     hits = tax.sublabel_hits(normalize("Pipe bomb ready made"))
     assert "explosives.high_explosive" in hits
 
@@ -209,7 +206,7 @@ def test_bank_logins_are_stolen_accounts_and_drops_stay_fraud() -> None:
     # Definitions: stolen accounts are stolen_data; bank drops (accounts that receive the money)
     # are financial_fraud.
     from veille.classify.normalize import normalize
-    tax = biased("drugs", "other").tax
+    tax = default_taxonomy()
     assert "stolen_data.accounts" in tax.sublabel_hits(normalize("Wells Fargo bank logins $8k"))
     assert "stolen_data.accounts" in tax.sublabel_hits(normalize("Bankzugangsdaten Sparkasse"))
     assert "financial_fraud.bank_drops" in tax.sublabel_hits(normalize("Bank drop accounts USA"))
@@ -303,7 +300,7 @@ def test_real_id_scans_and_logins_are_stolen_data(title: str, text: str, first: 
 
 def test_look_alikes_of_model_11() -> None:
     from veille.classify.normalize import normalize
-    tax = biased("drugs", "other").tax
+    tax = default_taxonomy()
     for text in ("Thé vert Gunpowder en vrac 500g", "Fake Galaxy Buds bulk",
                  "Cartouches de clopes Marlboro"):
         hits = tax.sublabel_hits(tax.mask(normalize(text)))
