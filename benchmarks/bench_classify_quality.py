@@ -7,8 +7,8 @@ every tuning run; open it only to report, once.
 --compare MODEL_DIR also scores an earlier model (model.json + weights.npz, with the taxonomy.toml
 it shipped with when the folder holds one) on the same test sets, printed beside the shipped one.
 The blind sets (test sets C to N: tests/classify/data/multilingual_test_{c,...,n}.tsv and
-market_test_g.tsv, and the held-out market labels, src/veille/classify/data/heldout_labels.csv) are scored with the shipped model when they are
-present, and skipped with a message otherwise. They are for scoring a frozen model once:
+market_test_g.tsv, and the held-out market labels, src/veille/classify/data/heldout_labels.csv)
+are scored with the shipped model when they are present, and skipped with a message otherwise. They are for scoring a frozen model once:
 never tune on what they print.
 Retrains the model many times (about 20 trainings; several minutes on 2 shared cores). Every
 "unseen market" figure comes from a model trained without any row of that market; the seed set
@@ -22,6 +22,11 @@ import sys
 from pathlib import Path
 
 TESTS = Path(__file__).resolve().parents[1] / "tests" / "classify" / "data"
+TEST_SETS = ("multilingual_test.tsv", "multilingual_test_b.tsv", "multilingual_test_c.tsv",
+             "multilingual_test_d.tsv", "multilingual_test_e.tsv", "multilingual_test_f.tsv",
+             "market_test_g.tsv", "multilingual_test_h.tsv", "multilingual_test_i.tsv",
+             "multilingual_test_j.tsv", "multilingual_test_k.tsv", "multilingual_test_l.tsv",
+             "multilingual_test_m.tsv", "multilingual_test_n.tsv")
 
 
 def fmt_report(name: str, r) -> str:  # type: ignore[no-untyped-def]
@@ -91,10 +96,11 @@ def heldout(clf, other=None) -> None:  # type: ignore[no-untyped-def]
         print_subsets(score_heldout(other, items))
 
 
-def text_only_table(clf) -> None:  # type: ignore[no-untyped-def]
+def text_only_table(clf, now: dict) -> None:  # type: ignore[no-untyped-def]
     """Every set sent as text without a title (title and description in one paragraph, as a
-    forum post or message carries it), read as model 6 reads it (first line as the title) and
-    as models up to 5 did (no title at all, so every "title lacks X" rule condition held)."""
+    forum post or message carries it), read as model 6 reads it (first line as the title; `now`,
+    already scored by main) and as models up to 5 did (no title at all, so every "title lacks
+    X" rule condition held)."""
     import veille.classify.features as features
     from veille.classify.experiments import multilingual
 
@@ -102,14 +108,13 @@ def text_only_table(clf) -> None:  # type: ignore[no-untyped-def]
     print("| set | n | macro-F1, first line read as title | macro-F1, no title (models <= 5) |")
     print("|---|---|---|---|")
     head = features.text_head
-    for path in sorted(TESTS.glob("*_test*.tsv")):
-        now = multilingual(clf, path)["text only"]
+    for name, r in now.items():
         features.text_head = lambda text: ""  # type: ignore[assignment]
         try:
-            before = multilingual(clf, path)["text only"]
+            before = multilingual(clf, TESTS / name)["text only"]
         finally:
             features.text_head = head
-        print(f"| {path.name} | {now.n} | {now.macro_f1:.3f} | {before.macro_f1:.3f} |")
+        print(f"| {name} | {r.n} | {r.macro_f1:.3f} | {before.macro_f1:.3f} |")
     print()
 
 
@@ -128,15 +133,13 @@ def main() -> None:
     other = load_compare()
     print(f"## Shipped model {clf.version}" + (f" (compared with {other.version})" if other else "")
           + "\n")
-    for name in ("multilingual_test.tsv", "multilingual_test_b.tsv", "multilingual_test_c.tsv",
-                 "multilingual_test_d.tsv", "multilingual_test_e.tsv", "multilingual_test_f.tsv",
-                 "market_test_g.tsv", "multilingual_test_h.tsv", "multilingual_test_i.tsv",
-                 "multilingual_test_j.tsv", "multilingual_test_k.tsv", "multilingual_test_l.tsv",
-                 "multilingual_test_m.tsv", "multilingual_test_n.tsv"):
+    text_now = {}
+    for name in TEST_SETS:
         if not (TESTS / name).exists():
             print(f"### {name}\n\nabsent ({TESTS / name}): skipped, not scored\n")
             continue
         res = multilingual(clf, TESTS / name)
+        text_now[name] = res["text only"]
         print(f"### {name}\n")
         print_subsets(res)
         print(per_class_table(res["titles_only"]).replace("| label |", "| label (titles only) |"))
@@ -144,7 +147,7 @@ def main() -> None:
         if other is not None:
             print(f"Same set, {other.version}:\n")
             print_subsets(multilingual(other, TESTS / name))
-    text_only_table(clf)
+    text_only_table(clf, text_now)
     heldout(clf, other)
     if not shared_data_dir().exists():
         print("shared data absent: cross-market figures skipped")
