@@ -106,3 +106,16 @@ def test_mapping_tables_cover_the_five_datasets_and_use_taxonomy_labels() -> Non
     assert maps["agora"]["Weapons/Ammunition"] == "ammunition"
     assert maps["agora"]["Counterfeits/Money"].startswith("financial_fraud")
     assert maps["armslist"]["Handguns"].startswith("firearms")
+
+
+def test_rule_patterns_are_filled_in_and_an_unknown_one_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    tax = Taxonomy.load()
+    rule = next(r for r in tax.rules if r.name == "cartridges_by_count_are_ammunition")
+    assert rule.title_not_regex is not None and "{{" not in rule.title_not_regex.pattern
+    assert rule.title_not_regex.search("ruger with 50 rounds")
+    bad = tmp_path / "taxonomy.toml"
+    bad.write_text(data_path("taxonomy.toml").read_text(encoding="utf-8")
+                   + '\n[[rules]]\nname = "typo"\ntitle_regex = "{{with_amo}}"\nset = "other"\n',
+                   encoding="utf-8")
+    with pytest.raises(ValueError, match="typo"):
+        Taxonomy.load(bad)

@@ -93,14 +93,27 @@ class Taxonomy:
                 norm = normalize(term.rstrip("$"))
                 if norm:
                     terms[norm + ("$" if exact else "")].add(f"~{group}")
+        patterns: dict[str, str] = raw.get("patterns", {})
+
+        def rx(rule: dict, key: str) -> re.Pattern[str] | None:
+            """The rule's regex with its {{name}} fragments from [patterns] filled in."""
+            src = rule.get(key)
+            if not src:
+                return None
+            for name, frag in patterns.items():
+                src = src.replace("{{" + name + "}}", frag)
+            if "{{" in src:
+                raise ValueError(f"rule {rule['name']}: unknown pattern in {key}: {src}")
+            return re.compile(src)
+
         rules = [
             Rule(r["name"], tuple(r.get("any_sublabels", ())),
                  tuple(" " + normalize(t) for t in r.get("also_any", ())),
                  tuple(" " + normalize(t) for t in r.get("unless", ())),
                  tuple(r.get("if_label", ())), r["set"],
-                 re.compile(r["title_regex"]) if r.get("title_regex") else None,
+                 rx(r, "title_regex"),
                  tuple(r.get("title_has", ())), tuple(r.get("title_lacks", ())),
-                 re.compile(r["title_not_regex"]) if r.get("title_not_regex") else None,
+                 rx(r, "title_not_regex"),
                  bool(r.get("needs_text", False)))
             for r in raw.get("rules", [])
         ]
