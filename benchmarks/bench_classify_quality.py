@@ -6,10 +6,12 @@ Usage: .venv/bin/python benchmarks/bench_classify_quality.py [--quick] [--open-s
 every tuning run; open it only to report, once.
 --compare MODEL_DIR also scores an earlier model (model.json + weights.npz, with the taxonomy.toml
 it shipped with when the folder holds one) on the same test sets, printed beside the shipped one.
-The blind sets (test sets C to N: tests/classify/data/multilingual_test_{c,...,n}.tsv and
-market_test_g.tsv, and the held-out market labels, src/veille/classify/data/heldout_labels.csv)
-are scored with the shipped model when they are present, and skipped with a message otherwise. They are for scoring a frozen model once:
-never tune on what they print.
+The blind sets (test sets C to P: tests/classify/data/multilingual_test_{c,...,o}.tsv,
+market_test_g.tsv and market_test_p.tsv, and the held-out market labels,
+src/veille/classify/data/heldout_labels.csv) are scored with the shipped model when they are
+present, and skipped with a message otherwise. They are for scoring a frozen model once: never
+tune on what they print. The audited gold (src/veille/classify/data/audit_labels.csv) rescores
+the out-of-market predictions of sampled market rows against labels given by the definitions.
 Retrains the model many times (about 20 trainings; several minutes on 2 shared cores). Every
 "unseen market" figure comes from a model trained without any row of that market; the seed set
 (ours) is always in training, the multilingual test sets never are.
@@ -26,7 +28,8 @@ TEST_SETS = ("multilingual_test.tsv", "multilingual_test_b.tsv", "multilingual_t
              "multilingual_test_d.tsv", "multilingual_test_e.tsv", "multilingual_test_f.tsv",
              "market_test_g.tsv", "multilingual_test_h.tsv", "multilingual_test_i.tsv",
              "multilingual_test_j.tsv", "multilingual_test_k.tsv", "multilingual_test_l.tsv",
-             "multilingual_test_m.tsv", "multilingual_test_n.tsv")
+             "multilingual_test_m.tsv", "multilingual_test_n.tsv", "multilingual_test_o.tsv",
+             "market_test_p.tsv")
 
 
 def fmt_report(name: str, r) -> str:  # type: ignore[no-untyped-def]
@@ -118,11 +121,29 @@ def text_only_table(clf, now: dict) -> None:  # type: ignore[no-untyped-def]
     print()
 
 
+def audited(res) -> None:  # type: ignore[no-untyped-def]
+    """The same out-of-market predictions scored against gold labels given by the taxonomy's
+    definitions (data/audit_labels.csv) instead of the market's category, on the audited rows."""
+    for key, what in (("audited", "unsealed sample"), ("sealed audited", "sealed Agora vendors")):
+        if key not in res:
+            continue
+        r = res[key]
+        print(f"\n## Audited gold, {what} (out-of-market models; gold by the definitions)\n")
+        print("| gold | n | accuracy | macro-F1 |\n|---|---|---|---|")
+        for name, k in (("audited", "full"), ("audited, titles only", "titles"),
+                        ("audited, rows not marked unsure", "sure only"),
+                        ("market category (same rows)", "market gold")):
+            print(fmt_report(name, r[k]))
+        print()
+        print(per_class_table(r["full"]))
+        print("\n```\n" + r["full"].format().split("confusion", 1)[1] + "\n```")
+
+
 def main() -> None:
     from veille.classify import load_default
     from veille.classify.datasets import MARKETS, load_markets, shared_data_dir
     from veille.classify.evaluation import review_summary
-    from veille.classify.experiments import leave_out, lomo, multilingual, pairwise
+    from veille.classify.experiments import leave_out, load_audit, lomo, multilingual, pairwise
     from veille.classify.lexicon import Taxonomy
 
     logging.disable(logging.WARNING)
@@ -160,10 +181,13 @@ def main() -> None:
               f"{v['titles'].accuracy:.3f} |")
     print("\n## Leave one market out (each row: trained on the other four + seed)\n")
     pairs: list = []
-    res = lomo(tax, data=data, open_sealed="--open-sealed" in sys.argv, collect=pairs)
+    res = lomo(tax, data=data, open_sealed="--open-sealed" in sys.argv, collect=pairs,
+               audit=load_audit())
     print("| held-out market | n | accuracy | macro-F1 | accuracy, titles only | macro-F1, titles only |")
     print("|---|---|---|---|---|---|")
     for m, v in res.items():
+        if m.endswith("audited"):
+            continue
         print(f"| {m} | {v['full'].n} | {v['full'].accuracy:.3f} | {v['full'].macro_f1:.3f} | "
               f"{v['titles'].accuracy:.3f} | {v['titles'].macro_f1:.3f} |")
     print("\nPooled out-of-market predictions, per class (title + description):\n")
@@ -182,6 +206,7 @@ def main() -> None:
         print("\nTitles only:\n")
         print(per_class_table(res["sealed"]["titles"]))
         print("\n```\n" + res["sealed"]["full"].format() + "\n```")
+    audited(res)
     if quick:
         return
     print("\n## Train on seed + one market, accuracy on each market (diagonal in-sample)\n")

@@ -5,16 +5,27 @@ A market is "unseen" when none of its rows are in training; the seed set (ours) 
 
 from __future__ import annotations
 
+import csv
+import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from veille.classify.classifier import LinearClassifier
-from veille.classify.datasets import MARKETS, SEALED_MARKET, Example, is_sealed, load_markets
+from veille.classify.datasets import (
+    MARKETS,
+    SEALED_MARKET,
+    Example,
+    example_id,
+    is_sealed,
+    load_markets,
+)
 from veille.classify.evaluation import Report, evaluate, read_test_tsv
-from veille.classify.lexicon import Taxonomy, data_path
+from veille.classify.lexicon import LABELS, Taxonomy, data_path
 from veille.classify.prediction import Prediction
 from veille.classify.training import TrainConfig, train
 
+log = logging.getLogger(__name__)
 TEST_TSV = Path(__file__).resolve().parents[3] / "tests" / "classify" / "data" / "multilingual_test.tsv"
 
 
@@ -64,26 +75,97 @@ def leave_out(taxonomy: Taxonomy, held_out: Sequence[str], cfg: TrainConfig | No
     return res
 
 
+# Gold labels by the taxonomy's definitions for a sample of the market rows (data/audit_labels.csv,
+# see its README): the market's own category is the gold of every other figure, and markets file
+# custom listings under Drugs, guides under Hacking and scopes under Firearms. Evaluation only.
+AUDIT_LABELS = "audit_labels.csv"
+
+
+@dataclass(frozen=True, slots=True)
+class AuditLabel:
+    label: str
+    unsure: bool
+    sealed: bool
+
+
+def load_audit(path: Path | None = None) -> dict[str, AuditLabel]:
+    """id -> audited label; {} when the file is absent. Bad rows are reported and skipped."""
+    path = path or data_path(AUDIT_LABELS)
+    if not path.exists():
+        return {}
+    out: dict[str, AuditLabel] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for n, row in enumerate(csv.DictReader(fh), start=2):
+            label, rid = (row.get("label") or "").strip(), (row.get("id") or "").strip()
+            if not rid or label not in LABELS:
+                log.warning("%s line %d: bad id or label %r, skipped", path, n, label)
+                continue
+            out[rid] = AuditLabel(label, (row.get("unsure") or "").strip() == "1",
+                                  (row.get("slice") or "").strip() == "sealed")
+    return out
+
+
+def _audited(rows: Sequence[Example], audit: dict[str, AuditLabel], clf: LinearClassifier,
+             acc: dict[str, list[str]]) -> None:
+    """Append (audited gold, market gold, prediction, title-only prediction) of every audited row
+    to `acc`, each labelled row once (the audit labelled distinct rows)."""
+    seen: set[str] = set()
+    picked: list[tuple[Example, AuditLabel]] = []
+    for e in rows:
+        rid = example_id(e)
+        if rid in audit and rid not in seen:
+            seen.add(rid)
+            picked.append((e, audit[rid]))
+    if not picked:
+        return
+    full = clf.predict([(e.title, e.text) for e, _ in picked])
+    titles = clf.predict([(e.title, "") for e, _ in picked])
+    for (e, a), p, t in zip(picked, full, titles, strict=True):
+        acc["audit"].append(a.label)
+        acc["market"].append(e.label)
+        acc["pred"].append(p.label)
+        acc["titles"].append(t.label)
+        acc["sure"].append("" if a.unsure else "1")
+
+
+def _audit_reports(acc: dict[str, list[str]]) -> dict[str, Report]:
+    sure = [i for i, s in enumerate(acc["sure"]) if s]
+    return {"full": evaluate(acc["audit"], acc["pred"]),
+            "titles": evaluate(acc["audit"], acc["titles"]),
+            "market gold": evaluate(acc["market"], acc["pred"]),
+            "sure only": evaluate([acc["audit"][i] for i in sure], [acc["pred"][i] for i in sure])}
+
+
 def lomo(taxonomy: Taxonomy, cfg: TrainConfig | None = None,
          data: dict[str, list[Example]] | None = None,
          open_sealed: bool = False,
-         collect: list[tuple[str, Prediction]] | None = None) -> dict[str, dict[str, Report]]:
+         collect: list[tuple[str, Prediction]] | None = None,
+         audit: dict[str, AuditLabel] | None = None) -> dict[str, dict[str, Report]]:
     """Leave-one-market-out for every market, plus the pooled out-of-market predictions, which
     form one multi-class test set where every row comes from a market unseen in its training.
 
     The sealed Agora slice (datasets.is_sealed) is never scored here unless `open_sealed`; it is
     then reported alone as "sealed", by the same model that never saw any Agora row.
     `collect`, when given, receives (true label, prediction) for every pooled row (title + text),
-    so that the review flag can be judged on out-of-market predictions."""
+    so that the review flag can be judged on out-of-market predictions. With `audit`, the audited
+    rows are also scored against their definition labels ("audited"; "sealed audited" only when
+    `open_sealed`), by the same out-of-market models."""
     data = data or load_markets()
     res: dict[str, dict[str, Report]] = {}
     pooled_true: list[str] = []
     pooled_full: list[str] = []
     pooled_titles: list[str] = []
+    keys = ("audit", "market", "pred", "titles", "sure")
+    acc: dict[str, list[str]] = {k: [] for k in keys}
+    acc_sealed: dict[str, list[str]] = {k: [] for k in keys}
     for m in MARKETS:
         train_on = [x for x in MARKETS if x != m]
         clf = LinearClassifier(train(taxonomy, cfg, train_on, preloaded=data), taxonomy)
         rows = [e for e in data[m] if not is_sealed(e)]
+        if audit:
+            _audited(rows, audit, clf, acc)
+            if open_sealed:
+                _audited([e for e in data[m] if is_sealed(e)], audit, clf, acc_sealed)
         full = clf.predict([(e.title, e.text) for e in rows])
         titles = clf.predict([(e.title, "") for e in rows])
         truth = [e.label for e in rows]
@@ -100,6 +182,10 @@ def lomo(taxonomy: Taxonomy, cfg: TrainConfig | None = None,
                              "titles": score_examples(clf, sealed, titles_only=True)}
     res["pooled"] = {"full": evaluate(pooled_true, pooled_full),
                      "titles": evaluate(pooled_true, pooled_titles)}
+    if acc["audit"]:
+        res["audited"] = _audit_reports(acc)
+    if acc_sealed["audit"]:
+        res["sealed audited"] = _audit_reports(acc_sealed)
     return res
 
 
