@@ -135,3 +135,85 @@ def test_contact_by_message_is_not_violence() -> None:
     tax = default_taxonomy()
     hits = tax.sublabel_hits(tax.mask(normalize("Send a message on Wickr before ordering")))
     assert not any(h.startswith("violence_for_hire.") for h in hits), hits
+
+
+# Model 17: read from the audited market gold (data/audit_labels.csv), unsealed rows only.
+
+@pytest.mark.parametrize(("first", "title"), [
+    ("financial_fraud", "VIP Carding Tutorial"),
+    ("financial_fraud", "How to Card! Over 50 carding guides to get you started"),
+    ("hacking", "150+ Hacking Ebooks Collection"),
+    ("fake_documents", "How to Counterfeit $100 USD bill Guide w/ Templates"),
+    ("drugs", "Guide To Anabolic Steroids"),
+    ("financial_fraud", "Guía de carding para principiantes"),
+    ("hacking", "Anleitung: WLAN hacken"),
+])
+def test_a_guide_is_other_whatever_its_subject(first: str, title: str) -> None:
+    assert _label(first, title) == "other"
+
+
+@pytest.mark.parametrize(("first", "title"), [
+    ("financial_fraud", "BIG CARDING PACK = GUIDES + TOOLS + CC"),
+    ("hacking", "Hacking service - any account, guide to results"),
+    ("drugs", "Beginner's guide + 5 tabs LSD 100ug"),
+    ("firearms", "Glock 19 with manual and 2 mags"),
+])
+def test_a_guide_sold_with_the_goods_or_a_service_is_not_a_guide(first: str, title: str) -> None:
+    assert _label(first, title) == first
+
+
+def test_proxies_are_a_network_service_not_a_botnet() -> None:
+    tax = default_taxonomy()
+    hits = tax.sublabel_hits(tax.mask(normalize("250 SOCKS5 PROXIES ANY COUNTRY")))
+    assert "other.digital_goods" in hits and "hacking.botnet_ddos" not in hits
+    assert "hacking.botnet_ddos" in tax.sublabel_hits(normalize("Botnet proxies from infected routers"))
+
+
+def test_scans_sold_as_real_peoples_documents_are_stolen_data_even_if_hq() -> None:
+    text = "all passport is real valid colored scan, front and back"
+    assert _label("fake_documents", "Austria HQ Passport Scan", text) == "stolen_data"
+    assert _label("fake_documents", "Custom HQ Passport Scan", "your name and photo") == "fake_documents"
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    ("Artificial Plastic Grass Weed Plant Aquarium Ornament", "100% brand new and high quality"),
+    ("3pcs Tongue Ring Laser Cut Colorful Weed Stainless Steel Body Jewelry", ""),
+    ("Airbrush stencil weed", "Airbrush template to draw on all kinds of bases"),
+])
+def test_weed_or_grass_in_everyday_goods_is_other(title: str, text: str) -> None:
+    assert _label("drugs", title, text) == "other"
+
+
+@pytest.mark.parametrize("title", ["Weed 3.5g Amnesia Haze", "Outdoor weed 1oz - plastic bag vacuum sealed",
+                                   "Grass 10g top shelf"])
+def test_weed_sold_as_cannabis_stays_drugs(title: str) -> None:
+    assert _label("drugs", title, "ships in a plastic bag") == "drugs"
+
+
+def test_japanese_pharmacy_classes_are_not_drug_offers() -> None:
+    tax = default_taxonomy()
+    for title in ("[Third drug class] Chocola BB Lucent C 180 tablets",
+                  "Toranshino medicated whitening essence EX 50g (Quasi-drug)"):
+        assert not any(h.startswith("drugs.") and h != "drugs.generic"
+                       for h in tax.sublabel_hits(tax.mask(normalize(title)))), title
+
+
+@pytest.mark.parametrize("text", [
+    "Dior Sauvage 100ml copies, smells the same as the original, 12 bottles for GBP 90.",
+    "Maillots PSG et OM 24/25 version fan, flocage au choix, 15€, pas des officiels.",
+])
+def test_branded_copies_named_first_are_counterfeit_not_drugs(text: str) -> None:
+    assert _label("drugs", "", text) == "counterfeit_goods"
+
+
+def test_counterfeit_words_next_to_a_drug_stay_drugs() -> None:
+    assert _label("drugs", "Fake Xanax bars 2mg x 100 (pressed)") == "drugs"
+
+
+def test_rules_read_the_label_left_after_the_weapon_evidence_check() -> None:
+    # Top-scored firearms with no weapon term falls back to `other`; the violence rule, which
+    # never applies to firearms, must then see `other`.
+    from tests.classify.biased import biased
+    clf = biased("firearms", "other")
+    post = "Debt collection with physical persuasion, you get your money or they regret it."
+    assert clf.predict([("", post)])[0].label == "violence_for_hire"

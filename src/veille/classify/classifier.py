@@ -99,6 +99,12 @@ class LinearClassifier:
             label = LABELS[top]
             p1, p2 = float(P[i, top]), float(P[i, second])
             review = p1 < self.review_prob or (p1 - p2) < self.review_margin
+            # A weapon label without a weapon term falls back first, so that the rules read the
+            # label the item would otherwise get ("Debt collection with physical persuasion" was
+            # top-scored firearms; the violence rule, which does not apply to firearms, never ran).
+            if label in self.evidence_labels and not self._has_evidence(a):
+                alt = next(int(j) for j in order[i] if LABELS[j] not in self.evidence_labels)
+                label, p1, review = LABELS[alt], float(P[i, alt]), True
             forced = self._apply_rules(label, a)
             if forced is not None:
                 flabel = forced.split(".", 1)[0]
@@ -115,9 +121,6 @@ class LinearClassifier:
                 out.append(Prediction("other", None, round(float(P[i, LABELS.index("other")]), 4),
                                       True))
                 continue
-            if label in self.evidence_labels and not self._has_evidence(a):
-                alt = next(int(j) for j in order[i] if LABELS[j] not in self.evidence_labels)
-                label, p1, review = LABELS[alt], float(P[i, alt]), True
             out.append(Prediction(label, self._sublabel(label, a), round(p1, 4), review))
         return out
 
