@@ -217,3 +217,78 @@ def test_rules_read_the_label_left_after_the_weapon_evidence_check() -> None:
     clf = biased("firearms", "other")
     post = "Debt collection with physical persuasion, you get your money or they regret it."
     assert clf.predict([("", post)])[0].label == "violence_for_hire"
+
+
+# Model 18: read from blind sets O and P after their one scoring (models 16 and 17).
+
+def test_denials_are_masked_so_the_denied_word_is_not_the_offer() -> None:
+    tax = default_taxonomy()
+    masked = tax.mask(normalize("Stun grenades, police surplus. NOT airsoft – the real thing."))
+    assert "zzdenial" in masked and "other.replica" not in tax.sublabel_hits(masked)
+    post = "Stun grenades (flashbangs), police surplus, 6 pcs. NOT airsoft – the real thing."
+    assert _label("other", "", post) == "explosives"
+    assert _label("counterfeit_goods", "Reloj Rolex Submariner auténtico con papeles",
+                  "Original, caja y garantía. No es réplica.") == "other"
+
+
+@pytest.mark.parametrize(("first", "title", "text", "expected"), [
+    ("other", "", "Verkaufe Grafikkarten 'RTX 4090' (umgelabelte ältere Chips), sehen aus wie Original.",
+     "counterfeit_goods"),
+    ("other", "iPhone 16 Pro Max clone (Android)", "Looks identical, iOS skin. Not original!", "counterfeit_goods"),
+    ("fake_documents", "Camisetas de fútbol falsificadas temporada 2026", "Réplicas, tallas S-XXL.",
+     "counterfeit_goods"),
+    ("other", "Airsoft replica M4 AEG", "", "other"),
+    ("fake_documents", "Fake Australian driver licence NSW/VIC", "", "fake_documents"),
+])
+def test_copies_of_named_goods_are_counterfeit_but_not_replica_guns_or_documents(
+        first: str, title: str, text: str, expected: str) -> None:
+    assert _label(first, title, text) == expected
+
+
+@pytest.mark.parametrize(("first", "title", "text", "expected"), [
+    ("hacking", "Logs de stealer España – pack de 1000", "Contraseñas, cookies y sesiones.", "stolen_data"),
+    ("other", "Keylogger + screen grabber (Windows)", "Silent, sends logs every 30 min. Builder included.",
+     "hacking"),
+    ("other", "Drainer de billeteras cripto – licencia", "Kit con panel, soporte multicadena.", "hacking"),
+    ("stolen_data", "", "Verkaufe Botnetz mit 8.000 IoT-Geräten, Panel inklusive, perfekt für DDoS. "
+     "Zugangsdaten nach Zahlung.", "hacking"),
+    ("hacking", "Hacked RDP – 50 random IPs, admin rights", "Replacement if dead in 24h.", "stolen_data"),
+    ("hacking", "cPanel / webshells pack – 200 sites", "Working shells on hacked websites.", "stolen_data"),
+    ("hacking", "RDP brute forcer tool 2026", "", "hacking"),
+    ("hacking", "", "Verkaufe Kartendaten (Kartennummer + CVV + Name) aus Phishing, 5€ pro Stück.",
+     "financial_fraud"),
+    ("hacking", "CVV phishing page kit", "", "hacking"),
+    ("drugs", "Cracked Cobalt Strike 4.x + profiles", "", "hacking"),
+])
+def test_tools_and_what_they_collect_are_told_apart(first: str, title: str, text: str,
+                                                    expected: str) -> None:
+    assert _label(first, title, text) == expected
+
+
+@pytest.mark.parametrize(("first", "title", "text", "expected"), [
+    ("stolen_data", "VPN subscription – 12 months, no logs", "Our own servers.", "other"),
+    ("stolen_data", "Corporate VPN access - Fortune 500", "", "stolen_data"),
+    ("drugs", "", "REFUND SERVICE – Amazon, Apple. We get your order refunded, fee 20%.", "financial_fraud"),
+    ("drugs", "Subsonic 300 BLK 220gr x200", "Factory boxes of 20.", "ammunition"),
+    ("drugs", "CBD flower Lemon Haze <0.2% THC 10g", "EU-legal hemp, lab report included.", "other"),
+    ("drugs", "Lemon Haze 10g", "THC 22%, top shelf.", "drugs"),
+    ("other", "Personalausweis Dummy mit Hologramm", "", "fake_documents"),
+    ("ammunition", "7,62x39 caisse métallique militaire 1000 coups", "", "ammunition"),
+    ("other", "Military rifles encyclopedia (ebook, 600 p.)", "", "other"),
+])
+def test_services_counts_and_documents_read_by_the_definitions(first: str, title: str, text: str,
+                                                               expected: str) -> None:
+    assert _label(first, title, text) == expected
+
+
+def test_balance_is_not_a_card_word() -> None:
+    tax = default_taxonomy()
+    hits = tax.sublabel_hits(tax.mask(normalize("Bank-Logins Sparkasse mit Guthaben")))
+    assert "financial_fraud.cards" not in hits and "~balance" in hits
+    assert _label("financial_fraud", "Bank-Logins Sparkasse mit Guthaben") == "stolen_data"
+
+
+def test_rules_still_read_the_weapon_label_before_the_fallback() -> None:
+    # "Holster for Glock 19" top-scored firearms: the accessory rule reads firearms and decides.
+    from tests.classify.biased import biased
+    assert biased("firearms", "drugs").predict([("Leather holster for Glock 19", "")])[0].label == "other"

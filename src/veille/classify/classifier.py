@@ -99,13 +99,15 @@ class LinearClassifier:
             label = LABELS[top]
             p1, p2 = float(P[i, top]), float(P[i, second])
             review = p1 < self.review_prob or (p1 - p2) < self.review_margin
-            # A weapon label without a weapon term falls back first, so that the rules read the
-            # label the item would otherwise get ("Debt collection with physical persuasion" was
-            # top-scored firearms; the violence rule, which does not apply to firearms, never ran).
-            if label in self.evidence_labels and not self._has_evidence(a):
+            forced = self._apply_rules(label, a)
+            # A weapon label without a weapon term falls back to the next label. When no rule
+            # read the weapon label, the rules read the fallback too ("Debt collection with
+            # physical persuasion" was top-scored firearms; the violence rule, which does not
+            # apply to firearms, never ran).
+            if forced is None and label in self.evidence_labels and not self._has_evidence(a):
                 alt = next(int(j) for j in order[i] if LABELS[j] not in self.evidence_labels)
                 label, p1, review = LABELS[alt], float(P[i, alt]), True
-            forced = self._apply_rules(label, a)
+                forced = self._apply_rules(label, a)
             if forced is not None:
                 flabel = forced.split(".", 1)[0]
                 sub = forced if "." in forced else self._sublabel(flabel, a)
