@@ -292,3 +292,62 @@ def test_rules_still_read_the_weapon_label_before_the_fallback() -> None:
     # "Holster for Glock 19" top-scored firearms: the accessory rule reads firearms and decides.
     from tests.classify.biased import biased
     assert biased("firearms", "drugs").predict([("Leather holster for Glock 19", "")])[0].label == "other"
+
+
+# Model 19: read from blind sets Q and R after their one scoring on model 18.
+
+@pytest.mark.parametrize("title", [
+    "Percussion Massage Gun – 6 Heads, 30 Speeds", "Pistolet cloueur à gaz Paslode IM90i",
+    "Heißklebepistole mit 20 Sticks", "Pistola de silicona profesional",
+])
+def test_tools_named_gun_or_pistol_are_not_weapons(title: str) -> None:
+    tax = default_taxonomy()
+    hits = tax.sublabel_hits(tax.mask(normalize(title)))
+    assert not any(h.startswith("firearms") for h in hits), hits
+
+
+@pytest.mark.parametrize("title", ["Ready-Mixed Crack Filler 600g", "Bombas de baño efervescentes – pack de 6",
+                                   "Bullet journal A5 pointillé", "Herbe à chat (cataire) séchée bio – 50 g"])
+def test_household_look_alikes_name_no_drug_or_explosive(title: str) -> None:
+    tax = default_taxonomy()
+    hits = tax.sublabel_hits(tax.mask(normalize(title)))
+    assert not any(h.split(".")[0] in ("drugs", "explosives", "ammunition") and h != "drugs.generic"
+                   for h in hits), hits
+
+
+def test_a_percent_is_not_a_calibre() -> None:
+    tax = default_taxonomy()
+    assert "~calibre" not in tax.sublabel_hits(normalize("we keep 40% of the amount"))
+    assert "~calibre" in tax.sublabel_hits(normalize("glock 23 in 40 s w"))
+
+
+@pytest.mark.parametrize(("first", "title", "text", "expected"), [
+    ("firearms", "", "Lot .357 Magnum + .38 Spécial, 200 cartouches au total, pour revolver Manurhin.",
+     "ammunition"),
+    ("firearms", "9x19 ammo + 2 Glock mags", "200 rounds Fiocchi FMJ plus two mags as bonus.", "ammunition"),
+    ("firearms", "5.7x28 for FN Five-seveN / P90", "50 rd box, factory sealed.", "ammunition"),
+    ("firearms", "Glock 19 with 200 rounds for practice", "", "firearms"),
+    ("firearms", "9mm for sale", "", "firearms"),
+    ("drugs", "Anti-tank mine TM-62 (no fuse)", "", "explosives"),
+    ("other", "Feux d'artifice F2 – compact 100 coups", "", "other"),
+    ("explosives", "Feux d'artifice F2 – compact 100 coups", "", "other"),
+])
+def test_weapon_boundaries_model_19(first: str, title: str, text: str, expected: str) -> None:
+    assert _label(first, title, text) == expected
+
+
+@pytest.mark.parametrize(("first", "title", "text", "expected"), [
+    ("counterfeit_goods", "Carded iPhone 16 Pro – 30% of retail", "", "financial_fraud"),
+    ("drugs", "Gecardete Elektronik – PS5, MacBook", "", "financial_fraud"),
+    ("financial_fraud", "Hotel chain customer DB 2026", "14M rows SQL dump: names, emails.", "stolen_data"),
+    ("financial_fraud", "Track 1/2 dumps with PIN", "", "financial_fraud"),
+    ("financial_fraud", "PayPal accounts with balance", "Verified, with email access.", "stolen_data"),
+    ("other", "Fake Marlboro Red cartons (Chinese made)", "", "counterfeit_goods"),
+    ("other", "Marlboro Red cartons, duty free", "", "other"),
+    ("fake_documents", "", "Scans de CNI recto-verso + selfie, vrais profils, 50 lots.", "stolen_data"),
+    ("drugs", "", "Dior Sauvage EDP 100ml – tester copy. Box of 12 for €90.", "counterfeit_goods"),
+    ("drugs", "28g Green Hornet AAA+", "", "drugs"),
+    ("other", "Enforcer for hire – collections & protection", "Scaring, roughing up.", "violence_for_hire"),
+])
+def test_fraud_data_and_goods_model_19(first: str, title: str, text: str, expected: str) -> None:
+    assert _label(first, title, text) == expected

@@ -131,9 +131,10 @@ class Taxonomy:
                  if t.endswith("$") or len(t) < PREFIX_MIN]
         # Prefix terms may run on into the rest of a word; exact ones take an optional plural.
         # A term never starts or ends inside a decimal number: "524.45" is a price or a
-        # measure, not the calibre ".45" (normalisation drops a calibre's leading dot).
+        # measure, not the calibre ".45" (normalisation drops a calibre's leading dot); nor does
+        # an exact term end before a percent sign ("40%" is a share, not the calibre ".40").
         self._prefix_re = re.compile(r"(?<![\w.])(" + _trie_regex(prefix) + r")\w*")
-        self._exact_re = re.compile(r"(?<![\w.])(" + _trie_regex(exact) + r")s?(?!\w|\.\d)")
+        self._exact_re = re.compile(r"(?<![\w.])(" + _trie_regex(exact) + r")s?(?!\w|\.\d|%)")
         if self.mask_terms:
             self._mask_re = re.compile(r"(?<!\w)(" + _trie_regex(list(self.mask_terms)) + r")s?(?!\w)")
 
