@@ -351,3 +351,60 @@ def test_weapon_boundaries_model_19(first: str, title: str, text: str, expected:
 ])
 def test_fraud_data_and_goods_model_19(first: str, title: str, text: str, expected: str) -> None:
     assert _label(first, title, text) == expected
+
+
+# Model 20: read from blind sets S and T after their one scoring on model 19.
+
+def test_a_sale_verb_opening_a_post_does_not_hide_the_item() -> None:
+    from veille.classify.classifier import _SALE_VERB
+    assert _SALE_VERB.sub("", "vendo casco aleman m 35 y bayoneta") == "casco aleman m 35 y bayoneta"
+    assert _SALE_VERB.sub("", "je vends mes chargeurs ak") == "chargeurs ak"
+    assert _SALE_VERB.sub("", "vendetta 9mm") == "vendetta 9mm"
+    post = "Vendo casco alemán M35 y bayoneta Mauser, originales, para coleccionistas. 300€."
+    assert _label("firearms", "", post) == "other"
+
+
+@pytest.mark.parametrize(("first", "title", "text", "expected"), [
+    ("ammunition", "9mm PAK blank cartridges 50 pcs", "Blanks for alarm pistols.", "other"),
+    ("firearms", "Pistolet d'alarme converti 9mm PAK tir réel", "", "firearms"),
+    ("other", "", "Biete Perkussionsrevolver Remington 1858 (Uberti-Nachbau) Kal. .44, voll "
+     "funktionsfähig, Schwarzpulver.", "firearms"),
+    ("other", "Mosquete de avancarga decorativo, no funcional", "", "other"),
+    ("firearms", "", "Clearing out dad's shed: approx 600 live rounds mixed .38 Special and .357 Magnum.",
+     "ammunition"),
+    ("ammunition", "Leere Hülsen 9mm, 1x verschossen, 1000 Stk", "Ohne Zündhütchen. Keine Patronen.", "other"),
+    ("firearms", "Magpul PMAG 30rd 5.56 – 10 pack", "Magazines only.", "other"),
+    ("firearms", "", "hab noch paar Schachteln 7,62x39 fürs AK, 30€ die Box", "ammunition"),
+    ("other", "Grenade défensive F1 active (pas une inerte)", "", "explosives"),
+    ("other", "", "brauchst du was für silvester? hab dum bum und viper 12, kein F2 zeug", "explosives"),
+])
+def test_weapon_boundaries_model_20(first: str, title: str, text: str, expected: str) -> None:
+    assert _label(first, title, text) == expected
+
+
+@pytest.mark.parametrize("title", ["Granadas (fruta) de Elche – caja 5 kg", "Cartouches d'encre Epson 603 XL",
+                                   "Silencieux d'échappement inox pour Peugeot 206"])
+def test_fruit_ink_and_exhausts_are_not_weapons(title: str) -> None:
+    tax = default_taxonomy()
+    hits = tax.sublabel_hits(tax.mask(normalize(title)))
+    assert not any(h.split(".")[0] in ("firearms", "ammunition", "explosives") for h in hits), hits
+
+
+@pytest.mark.parametrize(("first", "title", "text", "expected"), [
+    ("stolen_data", "", "I can get into any whatsapp or ig account, just send me the username, $200 upfront",
+     "hacking"),
+    ("stolen_data", "", "need a transfer? I can send up to £5k from logs into your account, you keep 40%.",
+     "financial_fraud"),
+    ("financial_fraud", "", "Hola, tengo billetes antiguos de pesetas para coleccionistas, 30€ el lote", "other"),
+    ("financial_fraud", "Faux billets 50€ pour collectionneurs", "Passent au stylo détecteur.",
+     "financial_fraud"),
+    ("drugs", "Nicotine pouches 20 cans mixed flavours", "", "other"),
+])
+def test_services_and_goods_model_20(first: str, title: str, text: str, expected: str) -> None:
+    assert _label(first, title, text) == expected
+
+
+def test_sick_notes_are_documents_not_banknotes() -> None:
+    tax = default_taxonomy()
+    hits = tax.sublabel_hits(tax.mask(normalize("mache gelbe scheine (AU) mit arztstempel")))
+    assert "fake_documents.certificates" in hits and "financial_fraud.counterfeit_money" not in hits

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -13,6 +14,13 @@ from veille.classify.prediction import Prediction
 from veille.classify.weights import LinearWeights
 
 RULE_SCORE = 0.75  # a fired definition rule is not a probability; report it as fairly sure
+# "Vends casque M35 et baïonnette", "Verkaufe Pumpgun ...", "Selling 2 tickets ...": a sale verb
+# opening a title or a post says nothing about the item, and rules that look for what a title
+# names first ("^... holster", "^book ...") must see the item, not the verb.
+_SALE_VERB = re.compile(r"^(?:(?:je|ich|i|we|on)\s+)?(?:vends?|vendons|vendo|vendemos|verkaufe|verkaufen|biete|bieten|"
+                        r"sell|selling|wts|offering|ofrezco|se vende|a vendre|zu verkaufen|"
+                        r"for sale)\s+(?:(?:mon|ma|mes|my|meine?n?|mi|mis|un|une|des|ein|eine|einen|a|an|"
+                        r"some)\s+)?")
 
 
 def softmax(S: np.ndarray) -> np.ndarray:
@@ -57,6 +65,7 @@ class LinearClassifier:
         # are built once per item, not once per rule: 40 rules ran over every listing.
         in_title = {s.split(".", 1)[0] for s in a.title_hits} | set(a.title_hits)
         both = f" {a.title} {a.text} "
+        title = _SALE_VERB.sub("", a.title)
         for rule in self.tax.rules:
             if rule.if_label and label not in rule.if_label:
                 continue
@@ -68,13 +77,13 @@ class LinearClassifier:
                 continue
             if in_title.intersection(rule.title_lacks):
                 continue
-            if rule.title_not_regex is not None and rule.title_not_regex.search(a.title):
+            if rule.title_not_regex is not None and rule.title_not_regex.search(title):
                 continue
             if rule.also_any and not any(t in both for t in rule.also_any):
                 continue
             if any(t in both for t in rule.unless):
                 continue
-            if rule.title_regex is not None and not rule.title_regex.search(a.title):
+            if rule.title_regex is not None and not rule.title_regex.search(title):
                 continue
             return rule.set
         return None
