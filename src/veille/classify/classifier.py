@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from veille.classify.features import Analysed, Featurizer
-from veille.classify.lexicon import LABELS, Taxonomy
+from veille.classify.lexicon import LABELS, Rule, Taxonomy
 from veille.classify.prediction import Prediction
 from veille.classify.weights import LinearWeights
 
@@ -50,6 +50,8 @@ class LinearClassifier:
         # the item flagged: character n-grams alone turned pill brands ("Yellow Bullet") and
         # edible names ("Dark Fire") into firearms on markets the model never saw.
         self.evidence_labels = frozenset(weights.meta.get("evidence_labels", ()))
+        self._rules_key: tuple[int, int] | None = None
+        self._by_label: dict[str, list[Rule]] = {}
 
     @classmethod
     def from_dir(cls, directory: Path, taxonomy: Taxonomy) -> LinearClassifier:
@@ -66,9 +68,7 @@ class LinearClassifier:
         in_title = {s.split(".", 1)[0] for s in a.title_hits} | set(a.title_hits)
         both = f" {a.title} {a.text} "
         title = _SALE_VERB.sub("", a.title)
-        for rule in self.tax.rules:
-            if rule.if_label and label not in rule.if_label:
-                continue
+        for rule in self._rules_for(label):
             if rule.needs_text and not a.text:
                 continue
             if rule.any_sublabels and not any(s in a.sub_hits for s in rule.any_sublabels):
@@ -79,14 +79,24 @@ class LinearClassifier:
                 continue
             if rule.title_not_regex is not None and rule.title_not_regex.search(title):
                 continue
-            if rule.also_any and not any(t in both for t in rule.also_any):
+            if rule.also_re is not None and rule.also_re.search(both) is None:
                 continue
-            if any(t in both for t in rule.unless):
+            if rule.unless_re is not None and rule.unless_re.search(both) is not None:
                 continue
             if rule.title_regex is not None and not rule.title_regex.search(title):
                 continue
             return rule.set
         return None
+
+    def _rules_for(self, label: str) -> list[Rule]:
+        """The rules that may read `label`, in taxonomy order (built once per label; rebuilt if
+        the taxonomy's rule list is replaced)."""
+        key = (id(self.tax.rules), len(self.tax.rules))
+        if self._rules_key != key:
+            self._by_label = {lab: [r for r in self.tax.rules if not r.if_label or lab in r.if_label]
+                              for lab in LABELS}
+            self._rules_key = key
+        return self._by_label[label]
 
     def _sublabel(self, label: str, a: Analysed) -> str | None:
         best, best_v = None, 0.0
