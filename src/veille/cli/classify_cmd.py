@@ -276,7 +276,7 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """Per-class precision, recall, F1 and confusion matrix on the multilingual test set."""
-    from veille.classify.experiments import lomo, multilingual, multilingual_test_path
+    from veille.classify.experiments import load_audit, lomo, multilingual, multilingual_test_path
     from veille.classify.lexicon import default_taxonomy
 
     clf = _load_model(model)
@@ -297,12 +297,14 @@ def evaluate(
         typer.echo("macro-F1 by language: " + ", ".join(
             f"{k} {v.macro_f1:.3f}" for k, v in ml.items() if k not in ("all",)))
     if cross_market:
-        res = lomo(default_taxonomy(), open_sealed=open_sealed)
+        res = lomo(default_taxonomy(), open_sealed=open_sealed, audit=load_audit())
         result["cross_market"] = {m: {k: r.to_json() for k, r in v.items()} for m, v in res.items()}
         if not as_json:
             typer.echo("\nleave-one-market-out (train without the market, test on it):")
             typer.echo(f"{'held out':<10} {'n':>6} {'acc':>6} {'macroF1':>8} {'acc titles':>11}")
             for m, v in res.items():
+                if m.endswith("audited"):
+                    continue
                 typer.echo(f"{m:<10} {v['full'].n:>6} {v['full'].accuracy:>6.3f} "
                            f"{v['full'].macro_f1:>8.3f} {v['titles'].accuracy:>11.3f}")
             typer.echo("\npooled out-of-market predictions (sealed slice excluded):")
@@ -310,5 +312,10 @@ def evaluate(
             if "sealed" in res:
                 typer.echo("\nsealed Agora slice, model trained without Agora:")
                 typer.echo(res["sealed"]["full"].format())
+            for key, what in (("audited", "audited sample of the unsealed rows"),
+                              ("sealed audited", "sealed Agora slice")):
+                if key in res:
+                    typer.echo(f"\n{what}, gold by the definitions (data/audit_labels.csv):")
+                    typer.echo(res[key]["full"].format())
     if as_json:
         typer.echo(json.dumps(result, indent=2))
