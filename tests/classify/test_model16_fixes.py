@@ -365,7 +365,8 @@ def test_a_sale_verb_opening_a_post_does_not_hide_the_item() -> None:
 
 
 @pytest.mark.parametrize(("first", "title", "text", "expected"), [
-    ("ammunition", "9mm PAK blank cartridges 50 pcs", "Blanks for alarm pistols.", "other"),
+    # Model 20 filed blanks under other; model 21 follows the majority of outside sets (R, U, W).
+    ("ammunition", "9mm PAK blank cartridges 50 pcs", "Blanks for alarm pistols.", "ammunition"),
     ("firearms", "Pistolet d'alarme converti 9mm PAK tir réel", "", "firearms"),
     ("other", "", "Biete Perkussionsrevolver Remington 1858 (Uberti-Nachbau) Kal. .44, voll "
      "funktionsfähig, Schwarzpulver.", "firearms"),
@@ -408,3 +409,34 @@ def test_sick_notes_are_documents_not_banknotes() -> None:
     tax = default_taxonomy()
     hits = tax.sublabel_hits(tax.mask(normalize("mache gelbe scheine (AU) mit arztstempel")))
     assert "fake_documents.certificates" in hits and "financial_fraud.counterfeit_money" not in hits
+
+
+# Model 21: read from blind sets U, V, W and X after their one scoring on model 20.
+
+@pytest.mark.parametrize(("first", "title", "text", "expected"), [
+    ("other", "", "200 cartouches à blanc 9mm PAK pour pistolet d'alarme, boîtes de 50. 35€.", "ammunition"),
+    ("other", "Platzpatronen 9mm P.A.K. 50 Stück", "Für Schreckschusswaffen.", "ammunition"),
+    ("firearms", "Pistolet d'alarme Zoraki 914 d'origine, non modifié", "Jamais modifié, tir à blanc.", "other"),
+    ("ammunition", "Douilles de manipulation 9mm x10 (snap caps)", "Inertes, pour entraînement.", "other"),
+    ("firearms", "3 chargeurs vides 30 coups AR-15", "", "other"),
+    ("firearms", "Glock 17 with 3 mags", "", "firearms"),
+    ("firearms", "Stun gun 50M volt w/ flashlight", "", "other"),
+    ("firearms", "Skin CS2 AK-47 | Redline Field-Tested", "Livraison via échange Steam.", "other"),
+    ("counterfeit_goods", "Fake iPhone 16 Pro Max – looks original", "Android with an iOS skin.", "counterfeit_goods"),
+    ("firearms", "Granadas 40mm de fusil, excedente militar", "", "explosives"),
+    ("drugs", "", "Vendo pólvora negra a granel, 3 kg, 90 €, envío discreto.", "explosives"),
+    ("other", "", "Cinq grenades F1 réelles, non inertées, provenance Balkans.", "explosives"),
+    ("other", "Bombes agricoles lot de 20", "Interdites à la vente en France.", "explosives"),
+])
+def test_weapon_boundaries_model_21(first: str, title: str, text: str, expected: str) -> None:
+    assert _label(first, title, text) == expected
+
+
+def test_holster_sold_without_the_gun_stays_an_accessory() -> None:
+    text = "Neuwertig, nur das Holster ohne Waffe. 30 €."
+    assert _label("firearms", "Gürtelholster für Walther P99 – Leder", text) == "other"
+
+
+def test_real_id_scans_with_selfies_stay_stolen_data() -> None:
+    text = "Real scans of passports and ID cards with matching selfies, EU/US mix."
+    assert _label("fake_documents", "ID scans + selfie (real people) - 50 pack", text) == "stolen_data"
