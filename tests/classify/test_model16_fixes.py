@@ -440,3 +440,45 @@ def test_holster_sold_without_the_gun_stays_an_accessory() -> None:
 def test_real_id_scans_with_selfies_stay_stolen_data() -> None:
     text = "Real scans of passports and ID cards with matching selfies, EU/US mix."
     assert _label("fake_documents", "ID scans + selfie (real people) - 50 pack", text) == "stolen_data"
+
+
+# Model 22: read from blind sets Y and Z after their one scoring on model 21.
+
+@pytest.mark.parametrize(("first", "title", "text"), [
+    ("firearms", "Orion 12 gauge flare gun kit", "Marine signal kit, orange flare pistol, USCG approved."),
+    ("firearms", "Pistolet lance-fusées cal. 4 pour bateau", "Pistolet de signalisation avec étui."),
+    ("firearms", "Signalpistole Kaliber 4 PTB", "Für Seenotsignale, ohne Munition."),
+    ("firearms", "Pistola de bengalas náutica", "Para embarcación, sin bengalas."),
+    ("firearms", "", "Starter pistol .22 blank for track meets, used, blanks not included"),
+    ("firearms", "Cap gun toy revolver with 500 caps", ""),
+    ("firearms", "Shotgun microphone Rode NTG3", ""),
+    ("firearms", "Briquet en forme de pistolet Desert Eagle", ""),
+    ("explosives", "", "Mechero con forma de granada de mano, recargable, 8€"),
+    ("firearms", "Sig Sauer P365 holster IWB", "Leather, right hand, used twice."),
+    ("explosives", "Inert WW2 pineapple grenade replica", "Display piece, cannot be made live."),
+])
+def test_signal_toy_tool_and_accessory_look_alikes_are_other(first: str, title: str, text: str) -> None:
+    assert _label(first, title, text) == "other"
+
+
+@pytest.mark.parametrize(("first", "title", "text", "expected"), [
+    ("firearms", "Glock 22 Night Sights, Mags, Holster", "", "firearms"),
+    ("firearms", "Flare gun converted to fire 12 gauge live ammo", "", "firearms"),
+    ("other", "", "Vendo 10 cajas de cartuchos de escopeta del 20 para codorniz.", "ammunition"),
+    ("firearms", "", "tengo .22lr 3 cajas de 500 y algo de .38 special, pregunten", "ammunition"),
+    ("other", "", "je fais diplômes (bac, licence, master) avec tampon et signature, livré en 5j",
+     "fake_documents"),
+    ("violence_for_hire", "", "Biete Hacking-Service: Zugang zu Handy oder Mailkonto deiner Wahl.", "hacking"),
+    ("stolen_data", "", "virements instantanés depuis comptes tiers vers le compte que tu fournis, tu "
+     "touches 30%", "financial_fraud"),
+    ("counterfeit_goods", "", "Steam keys bundle 10 random AAA games, instant delivery", "other"),
+])
+def test_model_22_boundaries(first: str, title: str, text: str, expected: str) -> None:
+    assert _label(first, title, text) == expected
+
+
+def test_cigarette_cartons_are_not_cartridges() -> None:
+    tax = default_taxonomy()
+    hits = tax.sublabel_hits(tax.mask(normalize("cartouches de Marlboro détaxées, livraison Lille")))
+    assert not any(h.startswith("ammunition") for h in hits), hits
+    assert _label("other", "", "cartouches de Marlboro détaxées, 35€ la cartouche") == "other"
