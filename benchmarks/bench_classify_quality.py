@@ -6,7 +6,7 @@ Usage: .venv/bin/python benchmarks/bench_classify_quality.py [--quick] [--open-s
 every tuning run; open it only to report, once.
 --compare MODEL_DIR also scores an earlier model (model.json + weights.npz, with the taxonomy.toml
 it shipped with when the folder holds one) on the same test sets, printed beside the shipped one.
-The blind sets (test sets C to Z: tests/classify/data/multilingual_test_{c,...,z}.tsv,
+The blind sets (test sets C to AB: tests/classify/data/multilingual_test_{c,...,z,aa,ab}.tsv,
 market_test_{g,p,r,x}.tsv, and the held-out market labels,
 src/veille/classify/data/heldout_labels.csv) are scored with the shipped model when they are
 present, and skipped with a message otherwise. They are for scoring a frozen model once: never
@@ -32,7 +32,8 @@ TEST_SETS = ("multilingual_test.tsv", "multilingual_test_b.tsv", "multilingual_t
              "market_test_p.tsv", "multilingual_test_q.tsv", "market_test_r.tsv",
              "multilingual_test_s.tsv", "multilingual_test_t.tsv", "multilingual_test_u.tsv",
              "multilingual_test_v.tsv", "multilingual_test_w.tsv", "market_test_x.tsv",
-             "multilingual_test_y.tsv", "multilingual_test_z.tsv")
+             "multilingual_test_y.tsv", "multilingual_test_z.tsv", "multilingual_test_aa.tsv",
+             "multilingual_test_ab.tsv")
 
 
 def fmt_report(name: str, r) -> str:  # type: ignore[no-untyped-def]
