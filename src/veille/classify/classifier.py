@@ -50,8 +50,10 @@ class LinearClassifier:
         # the item flagged: character n-grams alone turned pill brands ("Yellow Bullet") and
         # edible names ("Dark Fire") into firearms on markets the model never saw.
         self.evidence_labels = frozenset(weights.meta.get("evidence_labels", ()))
-        self._rules_key: tuple[int, int] | None = None
-        self._by_label: dict[str, list[Rule]] = {}
+        # The rules that may read each label, in taxonomy order: a rule only reads the labels in
+        # its if_label (all of them when empty).
+        self._rules_for: dict[str, list[Rule]] = {
+            lab: [r for r in taxonomy.rules if not r.if_label or lab in r.if_label] for lab in LABELS}
 
     @classmethod
     def from_dir(cls, directory: Path, taxonomy: Taxonomy) -> LinearClassifier:
@@ -68,7 +70,7 @@ class LinearClassifier:
         in_title = {s.split(".", 1)[0] for s in a.title_hits} | set(a.title_hits)
         both = f" {a.title} {a.text} "
         title = _SALE_VERB.sub("", a.title)
-        for rule in self._rules_for(label):
+        for rule in self._rules_for[label]:
             if rule.needs_text and not a.text:
                 continue
             if rule.any_sublabels and not any(s in a.sub_hits for s in rule.any_sublabels):
@@ -89,16 +91,6 @@ class LinearClassifier:
                 continue
             return rule.set
         return None
-
-    def _rules_for(self, label: str) -> list[Rule]:
-        """The rules that may read `label`, in taxonomy order (built once per label; rebuilt if
-        the taxonomy's rule list is replaced)."""
-        key = (id(self.tax.rules), len(self.tax.rules))
-        if self._rules_key != key:
-            self._by_label = {lab: [r for r in self.tax.rules if not r.if_label or lab in r.if_label]
-                              for lab in LABELS}
-            self._rules_key = key
-        return self._by_label[label]
 
     def _sublabel(self, label: str, a: Analysed) -> str | None:
         best, best_v = None, 0.0

@@ -105,27 +105,22 @@ def load_audit(path: Path | None = None) -> dict[str, AuditLabel]:
     return out
 
 
-def _audited(rows: Sequence[Example], audit: dict[str, AuditLabel], clf: LinearClassifier,
-             acc: dict[str, list[str]]) -> None:
+def _audited(rows: Sequence[Example], full: Sequence[Prediction], titles: Sequence[Prediction],
+             audit: dict[str, AuditLabel], acc: dict[str, list[str]]) -> None:
     """Append (audited gold, market gold, prediction, title-only prediction) of every audited row
-    to `acc`, each labelled row once (the audit labelled distinct rows)."""
+    to `acc`, each labelled row once (the audit labelled distinct rows). `full` and `titles` are
+    the predictions already made for `rows`."""
     seen: set[str] = set()
-    picked: list[tuple[Example, AuditLabel]] = []
-    for e in rows:
+    for e, p, t in zip(rows, full, titles, strict=True):
         rid = example_id(e)
-        if rid in audit and rid not in seen:
-            seen.add(rid)
-            picked.append((e, audit[rid]))
-    if not picked:
-        return
-    full = clf.predict([(e.title, e.text) for e, _ in picked])
-    titles = clf.predict([(e.title, "") for e, _ in picked])
-    for (e, a), p, t in zip(picked, full, titles, strict=True):
-        acc["audit"].append(a.label)
+        if rid not in audit or rid in seen:
+            continue
+        seen.add(rid)
+        acc["audit"].append(audit[rid].label)
         acc["market"].append(e.label)
         acc["pred"].append(p.label)
         acc["titles"].append(t.label)
-        acc["sure"].append("" if a.unsure else "1")
+        acc["sure"].append("" if audit[rid].unsure else "1")
 
 
 def _audit_reports(acc: dict[str, list[str]]) -> dict[str, Report]:
@@ -162,12 +157,10 @@ def lomo(taxonomy: Taxonomy, cfg: TrainConfig | None = None,
         train_on = [x for x in MARKETS if x != m]
         clf = LinearClassifier(train(taxonomy, cfg, train_on, preloaded=data), taxonomy)
         rows = [e for e in data[m] if not is_sealed(e)]
-        if audit:
-            _audited(rows, audit, clf, acc)
-            if open_sealed:
-                _audited([e for e in data[m] if is_sealed(e)], audit, clf, acc_sealed)
         full = clf.predict([(e.title, e.text) for e in rows])
         titles = clf.predict([(e.title, "") for e in rows])
+        if audit:
+            _audited(rows, full, titles, audit, acc)
         truth = [e.label for e in rows]
         res[m] = {"full": evaluate(truth, [p.label for p in full]),
                   "titles": evaluate(truth, [p.label for p in titles])}
@@ -178,8 +171,13 @@ def lomo(taxonomy: Taxonomy, cfg: TrainConfig | None = None,
             collect += list(zip(truth, full, strict=True))
         if open_sealed and m == SEALED_MARKET:
             sealed = [e for e in data[m] if is_sealed(e)]
-            res["sealed"] = {"full": score_examples(clf, sealed),
-                             "titles": score_examples(clf, sealed, titles_only=True)}
+            s_full = clf.predict([(e.title, e.text) for e in sealed])
+            s_titles = clf.predict([(e.title, "") for e in sealed])
+            s_truth = [e.label for e in sealed]
+            res["sealed"] = {"full": evaluate(s_truth, [p.label for p in s_full]),
+                             "titles": evaluate(s_truth, [p.label for p in s_titles])}
+            if audit:
+                _audited(sealed, s_full, s_titles, audit, acc_sealed)
     res["pooled"] = {"full": evaluate(pooled_true, pooled_full),
                      "titles": evaluate(pooled_true, pooled_titles)}
     if acc["audit"]:
