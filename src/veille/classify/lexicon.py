@@ -34,11 +34,17 @@ def _trie_regex(words: list[str]) -> str:
     return trie_regex([[re.escape(ch) for ch in w] for w in words])
 
 
+def _rule_terms(terms: list[str]) -> tuple[str, ...]:
+    return tuple(" " + normalize(t.rstrip("$")) + ("$" if t.endswith("$") else "") for t in terms)
+
+
 @dataclass(frozen=True)
 class Rule:
     name: str
     any_sublabels: tuple[str, ...]
-    also_any: tuple[str, ...]  # normalised, with a leading space: each matches at a word start
+    # Normalised, with a leading space: each matches at a word start; one ending in "$" also
+    # ends at a word end ("custom$" is not "customer").
+    also_any: tuple[str, ...]
     unless: tuple[str, ...]
     if_label: tuple[str, ...]
     set: str
@@ -55,7 +61,8 @@ class Rule:
     def __post_init__(self) -> None:
         for attr, terms in (("also_re", self.also_any), ("unless_re", self.unless)):
             if terms:
-                alt = "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True))
+                alt = "|".join(re.escape(t[:-1]) + r"(?!\w)" if t.endswith("$") else re.escape(t)
+                               for t in sorted(set(terms), key=len, reverse=True))
                 object.__setattr__(self, attr, re.compile(alt))
 
 
@@ -118,8 +125,7 @@ class Taxonomy:
 
         rules = [
             Rule(r["name"], tuple(r.get("any_sublabels", ())),
-                 tuple(" " + normalize(t) for t in r.get("also_any", ())),
-                 tuple(" " + normalize(t) for t in r.get("unless", ())),
+                 _rule_terms(r.get("also_any", ())), _rule_terms(r.get("unless", ())),
                  tuple(r.get("if_label", ())), r["set"],
                  rx(r, "title_regex"),
                  tuple(r.get("title_has", ())), tuple(r.get("title_lacks", ())),

@@ -28,6 +28,7 @@ _LONE_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")
 # "250mg" -> "250 mg", "1oz" -> "1 oz": quantities and units become separate words, so "mg" or
 # "oz" is one feature whatever the number in front.
 _HAS_DIGIT = re.compile(r"\d")
+_DIGIT_RUN = re.compile(r"\d+")
 _DIGIT_ALPHA = re.compile(r"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)")
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
 # "MG42", "MG-34", "Deko-MG 42": a machine-gun designation, not milligrams. A dose puts the number
@@ -54,6 +55,15 @@ _SPACED_QUICK = re.compile(r"(?:^| )[a-z] [a-z] [a-z] [a-z](?: |$)")
 _SPACED = re.compile(r"(?<= )(?:[a-z] ){3,}[a-z](?= )")
 
 
+def _unleet(m: re.Match[str]) -> str:
+    run = m.group(0)
+    # "HKP30SK", "AR15A2", "USP45C": two or more different digits inside a word are a model
+    # number; leetspeak swaps single letters ("c0ke", "w33d").
+    if len(run) > 1 and run.isdigit() and len(set(run)) > 1:
+        return run
+    return run.translate(_LEET)
+
+
 # A memo of a pure function of one word (numbers, units, model names recur across listings):
 # same output for the same input, bounded size, so every call stays a pure function of its text.
 @lru_cache(maxsize=1 << 16)
@@ -65,8 +75,11 @@ def _fix_word(w: str) -> str:
         return w
     if w[:1] == "g" and _G_MODEL.fullmatch(w):
         return w
-    if _LEET_CHARS.intersection(w):
-        w = _LEET_RE.sub(lambda m: m.group(0).translate(_LEET), w)
+    # "M4A1", "MP7A1", "G3SG1": a short word that ends in its number is a model name throughout
+    # (a longer one, "k3tamin3", is leetspeak; "C4H6O3", with three numbers, a formula).
+    if _LEET_CHARS.intersection(w) and not (w[-1].isdigit() and len(w) <= 6
+                                            and len(_DIGIT_RUN.findall(w)) <= 2):
+        w = _LEET_RE.sub(_unleet, w)
     if not w.isalpha() and _HAS_DIGIT.search(w):
         w = _DIGIT_ALPHA.sub(" ", w)
     if not w.replace(" ", "").isalnum():
