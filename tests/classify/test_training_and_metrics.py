@@ -74,3 +74,18 @@ def test_review_summary_counts_flagged_items_and_caught_errors() -> None:
     assert s["flagged_share"] == 0.5
     assert s["errors_caught"] == 0.5  # one of the two errors is flagged
     assert s["accuracy_unflagged"] == 0.5 and s["accuracy_flagged"] == 0.5
+
+
+def test_everyday_goods_are_other_titles_weighted_apart() -> None:
+    # The everyday-goods seed is used as written (no market offer templates), in four languages,
+    # and weighs everyday_weight; at 0 it leaves training altogether.
+    seed = seed_examples()
+    everyday = [e for e in seed if e.source == "everyday"]
+    assert {e.lang for e in everyday} == {"fr", "en", "de", "es"}
+    assert len(everyday) > 400 and {e.label for e in everyday} == {"other"}
+    assert not any(e.title.startswith(("Selling ", "Vends ", "Verkaufe ", "Vendo ")) for e in everyday)
+    one = [everyday[0], next(e for e in seed if e.source == "seed" and e.label == "other")]
+    w = dict((ex.source, wt) for ex, wt in assemble({}, one, [], TrainConfig(everyday_weight=0.2)))
+    assert w["everyday"] == pytest.approx(0.2 * w["seed"])
+    dropped = assemble({}, one, [], TrainConfig(everyday_weight=0.0))
+    assert [ex.source for ex, _ in dropped] == ["seed"]

@@ -33,7 +33,7 @@ class Example:
     text: str
     label: str
     sublabel: str | None
-    source: str  # market name, "seed" or "corrections"
+    source: str  # market name, "seed", "everyday" (seed of legal goods) or "corrections"
     lang: str = "en"
     group: str = ""  # vendor, where the export names one (used for the sealed split)
 
@@ -230,4 +230,8 @@ def seed_examples(rng_seed: int = 0) -> list[Example]:
                 out.append(Example(item, "", label, None, "seed", lang))
                 for tpl in rng.sample(tpls[1:], 2):
                     out.append(Example(tpl.format(item=item), "", label, None, "seed", lang))
+    # Everyday goods are titled as they are, not as market offers; source "everyday" lets
+    # training weigh them apart (TrainConfig.everyday_weight).
+    for lang, items in raw.get("everyday", {}).items():
+        out += [Example(item, "", "other", None, "everyday", lang) for item in items]
     return out
