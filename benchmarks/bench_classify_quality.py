@@ -6,7 +6,7 @@ Usage: .venv/bin/python benchmarks/bench_classify_quality.py [--quick] [--open-s
 every tuning run; open it only to report, once.
 --compare MODEL_DIR also scores an earlier model (model.json + weights.npz, with the taxonomy.toml
 it shipped with when the folder holds one) on the same test sets, printed beside the shipped one.
-The blind sets (test sets C to BA: tests/classify/data/multilingual_test_{c,...,z,aa,...,az,ba}.tsv,
+The blind sets (test sets C to BC: tests/classify/data/multilingual_test_{c,...,z,aa,...,az,ba,bb,bc}.tsv,
 market_test_{g,p,r,x,ag,am,aq}.tsv, and the held-out market labels,
 src/veille/classify/data/heldout_labels.csv) are scored with the shipped model when they are
 present, and skipped with a message otherwise. They are for scoring a frozen model once: never
@@ -41,7 +41,8 @@ TEST_SETS = ("multilingual_test.tsv", "multilingual_test_b.tsv", "multilingual_t
              "market_test_aq.tsv", "multilingual_test_ar.tsv", "multilingual_test_as.tsv",
              "multilingual_test_at.tsv", "multilingual_test_au.tsv", "multilingual_test_av.tsv",
              "multilingual_test_aw.tsv", "multilingual_test_ax.tsv", "multilingual_test_ay.tsv",
-             "multilingual_test_az.tsv", "multilingual_test_ba.tsv")
+             "multilingual_test_az.tsv", "multilingual_test_ba.tsv", "multilingual_test_bb.tsv",
+             "multilingual_test_bc.tsv")
 
 
 def fmt_report(name: str, r) -> str:  # type: ignore[no-untyped-def]
