@@ -6,11 +6,10 @@ Usage: .venv/bin/python benchmarks/bench_classify_quality.py [--quick] [--open-s
 every tuning run; open it only to report, once.
 --compare MODEL_DIR also scores an earlier model (model.json + weights.npz, with the taxonomy.toml
 it shipped with when the folder holds one) on the same test sets, printed beside the shipped one.
-The blind sets (test sets C to BC: tests/classify/data/multilingual_test_{c,...,z,aa,...,az,ba,bb,bc}.tsv,
-market_test_{g,p,r,x,ag,am,aq}.tsv, and the held-out market labels,
-src/veille/classify/data/heldout_labels.csv) are scored with the shipped model when they are
-present, and skipped with a message otherwise. They are for scoring a frozen model once: never
-tune on what they print. The audited gold (src/veille/classify/data/audit_labels.csv) rescores
+The blind sets (every tests/classify/data/*_test*.tsv from C on, each with a README, and the
+held-out market labels, src/veille/classify/data/heldout_labels.csv) are scored with the shipped
+model; the held-out labels are skipped with a message when absent. They are for scoring a frozen
+model once: never tune on what they print. The audited gold (src/veille/classify/data/audit_labels.csv) rescores
 the out-of-market predictions of sampled market rows against labels given by the definitions.
 Retrains the model many times (about 20 trainings; several minutes on 2 shared cores). Every
 "unseen market" figure comes from a model trained without any row of that market; the seed set
@@ -24,25 +23,15 @@ import sys
 from pathlib import Path
 
 TESTS = Path(__file__).resolve().parents[1] / "tests" / "classify" / "data"
-TEST_SETS = ("multilingual_test.tsv", "multilingual_test_b.tsv", "multilingual_test_c.tsv",
-             "multilingual_test_d.tsv", "multilingual_test_e.tsv", "multilingual_test_f.tsv",
-             "market_test_g.tsv", "multilingual_test_h.tsv", "multilingual_test_i.tsv",
-             "multilingual_test_j.tsv", "multilingual_test_k.tsv", "multilingual_test_l.tsv",
-             "multilingual_test_m.tsv", "multilingual_test_n.tsv", "multilingual_test_o.tsv",
-             "market_test_p.tsv", "multilingual_test_q.tsv", "market_test_r.tsv",
-             "multilingual_test_s.tsv", "multilingual_test_t.tsv", "multilingual_test_u.tsv",
-             "multilingual_test_v.tsv", "multilingual_test_w.tsv", "market_test_x.tsv",
-             "multilingual_test_y.tsv", "multilingual_test_z.tsv", "multilingual_test_aa.tsv",
-             "multilingual_test_ab.tsv", "multilingual_test_ac.tsv", "multilingual_test_ad.tsv",
-             "multilingual_test_ae.tsv", "multilingual_test_af.tsv", "market_test_ag.tsv",
-             "multilingual_test_ah.tsv", "multilingual_test_ai.tsv", "multilingual_test_aj.tsv",
-             "multilingual_test_ak.tsv", "multilingual_test_al.tsv", "market_test_am.tsv",
-             "multilingual_test_an.tsv", "multilingual_test_ao.tsv", "multilingual_test_ap.tsv",
-             "market_test_aq.tsv", "multilingual_test_ar.tsv", "multilingual_test_as.tsv",
-             "multilingual_test_at.tsv", "multilingual_test_au.tsv", "multilingual_test_av.tsv",
-             "multilingual_test_aw.tsv", "multilingual_test_ax.tsv", "multilingual_test_ay.tsv",
-             "multilingual_test_az.tsv", "multilingual_test_ba.tsv", "multilingual_test_bb.tsv",
-             "multilingual_test_bc.tsv")
+
+
+def test_sets() -> list[Path]:
+    """Every outside test set in tests/classify/data, in the order they were written (A, B, ...,
+    Z, AA, ...): the set's letters follow "_test" in its name ("multilingual_test.tsv" is A)."""
+    def order(p: Path) -> tuple[int, str]:
+        letters = p.stem.rsplit("_test", 1)[1].lstrip("_")
+        return len(letters), letters
+    return sorted(TESTS.glob("*_test*.tsv"), key=order)
 
 
 def fmt_report(name: str, r) -> str:  # type: ignore[no-untyped-def]
@@ -168,11 +157,9 @@ def main() -> None:
     print(f"## Shipped model {clf.version}" + (f" (compared with {other.version})" if other else "")
           + "\n")
     text_now = {}
-    for name in TEST_SETS:
-        if not (TESTS / name).exists():
-            print(f"### {name}\n\nabsent ({TESTS / name}): skipped, not scored\n")
-            continue
-        res = multilingual(clf, TESTS / name)
+    for path in test_sets():
+        name = path.name
+        res = multilingual(clf, path)
         text_now[name] = res["text only"]
         print(f"### {name}\n")
         print_subsets(res)
@@ -180,7 +167,7 @@ def main() -> None:
         print("\n```\n" + res["all"].format().split("confusion", 1)[1] + "\n```\n")
         if other is not None:
             print(f"Same set, {other.version}:\n")
-            print_subsets(multilingual(other, TESTS / name))
+            print_subsets(multilingual(other, path))
     text_only_table(clf, text_now)
     heldout(clf, other)
     if not shared_data_dir().exists():
