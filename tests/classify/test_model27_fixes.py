@@ -31,11 +31,3 @@ def test_je_livre_is_delivery_not_a_book() -> None:
     assert "zzdelivery" in masked
     assert "other.books_guides" not in tax.sublabel_hits(masked)
     assert "other.books_guides" in tax.sublabel_hits(tax.mask(normalize("Livre sur les pistolets")))
-
-
-@pytest.mark.parametrize("text", [
-    "Fusil à aiguiser de boucher 30 cm", "Cartouche mitigeur 40 mm céramique", "Cartucho grifo monomando 35mm",
-    "Thoroughbred colt, 2 yo", "Bomberjacke Alpha Industries MA-1", "Granatäpfel aus der Türkei, Kiste 4kg",
-])
-def test_everyday_goods_model_27_are_masked(text: str) -> None:
-    assert "zzlookalike" in default_taxonomy().mask(normalize(text))

@@ -7,8 +7,6 @@ from __future__ import annotations
 import pytest
 
 from tests.classify.biased import biased_label as _label
-from veille.classify.lexicon import default_taxonomy
-from veille.classify.normalize import normalize
 
 
 @pytest.mark.parametrize(("first", "title", "text", "expected"), [
@@ -32,13 +30,3 @@ from veille.classify.normalize import normalize
 ])
 def test_boundaries_model_28(first: str, title: str, text: str, expected: str) -> None:
     assert _label(first, title, text) == expected
-
-
-@pytest.mark.parametrize("text", [
-    "Pistolets belges frais du matin", "cartouches filtrantes Brita Maxtra x6", "Donne chaton tigré qui s'appelle Kalash",
-    "Remington PROluxe hair straightener", "Pistol shrimp + goby pair", "AK-I tufting gun, cut pile",
-    "Panzerglas iPhone 15 Pro", "Roggenschrot grob 5 kg", "Bomba de agua periférica 1/2 HP",
-    "Balas de oxígeno medicinal 10 L", "Cartuchos blancos para ramo de novia", "Nintendo clásico con pistola Zapper",
-])
-def test_everyday_goods_model_28_are_masked(text: str) -> None:
-    assert "zzlookalike" in default_taxonomy().mask(normalize(text))

@@ -27,16 +27,6 @@ def test_boundaries_model_29(first: str, title: str, text: str, expected: str) -
     assert _label(first, title, text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "Pistolet de distribution gasoil", "Radar speed gun for cricket", "Royal Enfield Bullet 350",
-    "Caldera Beretta Ciao de gas", "Steyr Traktor 8075", "Waffeleisen für belgische Waffeln",
-    "Kugellager 6204 2RS", "Canon de serrure 30x40", "Cartuchos de gas Campingaz CV 470",
-    "Balles de foin 1ère coupe", "Semtex energy drink, 24 cans", "Blüten 50er Scheine, Top-Kaliber",
-])
-def test_everyday_goods_model_29_are_masked(text: str) -> None:
-    assert "zzlookalike" in default_taxonomy().mask(normalize(text))
-
-
 def test_sms_bombers_are_hacking_terms() -> None:
     hits = default_taxonomy().sublabel_hits(normalize("SMS-Bomber + Mail-Bomber Vollversion"))
     assert "hacking.botnet_ddos" in hits

@@ -7,8 +7,6 @@ from __future__ import annotations
 import pytest
 
 from tests.classify.biased import biased_label as _label
-from veille.classify.lexicon import default_taxonomy
-from veille.classify.normalize import normalize
 
 
 @pytest.mark.parametrize(("first", "title", "text", "expected"), [
@@ -25,13 +23,3 @@ from veille.classify.normalize import normalize
 ])
 def test_boundaries_model_30(first: str, title: str, text: str, expected: str) -> None:
     assert _label(first, title, text) == expected
-
-
-@pytest.mark.parametrize("text", [
-    "Mortier colle carrelage C2 25 kg", "Canon de Pachelbel, partition", "Tourelle revolver 4 objectifs",
-    "Pop rivet gun heavy duty", "Ear piercing gun kit", "Bullet camera 4MP PoE", "Laufschuhe Asics",
-    "Tour Cañón del Colca", "Pistolet drogueur vétérinaire", "Chevrolet Beretta GT 1992", "Glockenspiel für Kinder",
-    "Pistola de engrase neumática", "Fusil à pompe, 800 balles cash",
-])
-def test_everyday_goods_model_30_are_masked(text: str) -> None:
-    assert "zzlookalike" in default_taxonomy().mask(normalize(text))
