@@ -119,3 +119,17 @@ def test_rule_patterns_are_filled_in_and_an_unknown_one_is_refused(tmp_path) -> 
                    encoding="utf-8")
     with pytest.raises(ValueError, match="typo"):
         Taxonomy.load(bad)
+
+
+def test_rule_sublabel_groups_are_spelled_out_and_an_unknown_one_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    tax = Taxonomy.load()
+    rule = next(r for r in tax.rules if r.name == "guide_or_tutorial_is_other")
+    assert "firearms.assault_rifle" in rule.title_lacks
+    assert not any(s.startswith("@") for r in tax.rules
+                   for s in (*r.title_has, *r.title_lacks, *r.any_sublabels))
+    bad = tmp_path / "taxonomy.toml"
+    bad.write_text(data_path("taxonomy.toml").read_text(encoding="utf-8")
+                   + '\n[[rules]]\nname = "typo"\ntitle_lacks = ["@gun_typs"]\nset = "other"\n',
+                   encoding="utf-8")
+    with pytest.raises(ValueError, match="typo"):
+        Taxonomy.load(bad)

@@ -123,12 +123,30 @@ class Taxonomy:
                 raise ValueError(f"rule {rule['name']}: unknown pattern in {key}: {src}")
             return re.compile(src)
 
+        groups: dict[str, list[str]] = raw.get("sublabel_groups", {})
+        for gname, members in groups.items():
+            unknown = [m for m in members if m not in sublabels]
+            if unknown:
+                raise ValueError(f"sublabel group {gname}: unknown sublabels {unknown}")
+
+        def subs(rule: dict, key: str) -> tuple[str, ...]:
+            """The rule's sublabel list with each "@group" from [sublabel_groups] spelled out."""
+            out: list[str] = []
+            for item in rule.get(key, ()):
+                if item.startswith("@"):
+                    if item[1:] not in groups:
+                        raise ValueError(f"rule {rule['name']}: unknown sublabel group {item}")
+                    out += groups[item[1:]]
+                else:
+                    out.append(item)
+            return tuple(out)
+
         rules = [
-            Rule(r["name"], tuple(r.get("any_sublabels", ())),
+            Rule(r["name"], subs(r, "any_sublabels"),
                  _rule_terms(r.get("also_any", ())), _rule_terms(r.get("unless", ())),
                  tuple(r.get("if_label", ())), r["set"],
                  rx(r, "title_regex"),
-                 tuple(r.get("title_has", ())), tuple(r.get("title_lacks", ())),
+                 subs(r, "title_has"), subs(r, "title_lacks"),
                  rx(r, "title_not_regex"),
                  bool(r.get("needs_text", False)))
             for r in raw.get("rules", [])
