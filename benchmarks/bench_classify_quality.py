@@ -145,7 +145,14 @@ def main() -> None:
     from veille.classify import load_default
     from veille.classify.datasets import MARKETS, load_markets, shared_data_dir
     from veille.classify.evaluation import review_summary
-    from veille.classify.experiments import leave_out, load_audit, lomo, multilingual, pairwise
+    from veille.classify.experiments import (
+        held_out_results,
+        leave_out,
+        load_audit,
+        lomo,
+        multilingual,
+        pairwise,
+    )
     from veille.classify.lexicon import Taxonomy
 
     logging.disable(logging.WARNING)
@@ -185,9 +192,7 @@ def main() -> None:
                audit=load_audit())
     print("| held-out market | n | accuracy | macro-F1 | accuracy, titles only | macro-F1, titles only |")
     print("|---|---|---|---|---|---|")
-    for m, v in res.items():
-        if m.endswith("audited"):
-            continue
+    for m, v in held_out_results(res).items():
         print(f"| {m} | {v['full'].n} | {v['full'].accuracy:.3f} | {v['full'].macro_f1:.3f} | "
               f"{v['titles'].accuracy:.3f} | {v['titles'].macro_f1:.3f} |")
     print("\nPooled out-of-market predictions, per class (title + description):\n")

@@ -8,7 +8,7 @@ from collections import Counter
 
 from tests.conftest import shared_data
 from veille.classify.datasets import Example, example_id, is_sealed, load_markets
-from veille.classify.experiments import AUDIT_LABELS, load_audit
+from veille.classify.experiments import AUDIT_LABELS, held_out_results, load_audit
 from veille.classify.lexicon import LABELS, data_path
 
 
@@ -64,3 +64,10 @@ def test_every_audited_id_names_a_row_of_the_shared_exports() -> None:
     # The sealed flag of the audit agrees with the sealed split of the loader.
     assert all(audit[rid].sealed == is_sealed(e) for rid, e in found.items())
     assert Counter(a.sealed for a in audit.values())[True] == 1780
+
+
+def test_held_out_results_drop_only_the_audited_rescorings() -> None:
+    # lomo() returns the audited rescorings beside the markets; tables of held-out markets
+    # (the quality bench, `veille evaluate --cross-market`) list everything else.
+    res = {"agora": {}, "sealed": {}, "pooled": {}, "audited": {}, "sealed audited": {}}
+    assert list(held_out_results(res)) == ["agora", "sealed", "pooled"]

@@ -131,6 +131,15 @@ def _audit_reports(acc: dict[str, list[str]]) -> dict[str, Report]:
             "sure only": evaluate([acc["audit"][i] for i in sure], [acc["pred"][i] for i in sure])}
 
 
+AUDITED_KEYS = ("audited", "sealed audited")
+
+
+def held_out_results(res: dict[str, dict[str, Report]]) -> dict[str, dict[str, Report]]:
+    """lomo()'s per-market, "sealed" and "pooled" entries: its result without the audited-gold
+    rescorings of the same predictions."""
+    return {k: v for k, v in res.items() if k not in AUDITED_KEYS}
+
+
 def lomo(taxonomy: Taxonomy, cfg: TrainConfig | None = None,
          data: dict[str, list[Example]] | None = None,
          open_sealed: bool = False,

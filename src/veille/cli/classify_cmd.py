@@ -276,7 +276,13 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
 ) -> None:
     """Per-class precision, recall, F1 and confusion matrix on the multilingual test set."""
-    from veille.classify.experiments import load_audit, lomo, multilingual, multilingual_test_path
+    from veille.classify.experiments import (
+        held_out_results,
+        load_audit,
+        lomo,
+        multilingual,
+        multilingual_test_path,
+    )
     from veille.classify.lexicon import default_taxonomy
 
     clf = _load_model(model)
@@ -302,9 +308,7 @@ def evaluate(
         if not as_json:
             typer.echo("\nleave-one-market-out (train without the market, test on it):")
             typer.echo(f"{'held out':<10} {'n':>6} {'acc':>6} {'macroF1':>8} {'acc titles':>11}")
-            for m, v in res.items():
-                if m.endswith("audited"):
-                    continue
+            for m, v in held_out_results(res).items():
                 typer.echo(f"{m:<10} {v['full'].n:>6} {v['full'].accuracy:>6.3f} "
                            f"{v['full'].macro_f1:>8.3f} {v['titles'].accuracy:>11.3f}")
             typer.echo("\npooled out-of-market predictions (sealed slice excluded):")
