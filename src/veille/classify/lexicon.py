@@ -34,6 +34,40 @@ def _trie_regex(words: list[str]) -> str:
     return trie_regex([[re.escape(ch) for ch in w] for w in words])
 
 
+def number_variants(phrase: str) -> set[str]:
+    """A masked phrase and its forms with the head word in the other number: "pistolet de
+    dessin" also masks "pistolets de dessin", "balles de paille" also "balle de paille". The
+    mask already takes a plural on the last word; French and Spanish put it on the first
+    ("cartouches d encre", "bombas de agua"), and a blind set wrote the plural of a phrase the
+    inventory held in the singular."""
+    words = phrase.split(" ")
+    if len(words) < 2 or len(words[0]) < 4 or words[0].isdigit():
+        return {phrase}
+    head, rest = words[0], " ".join(words[1:])
+    if head.endswith("s"):
+        forms = {head[:-1], head[:-2]} if head.endswith("es") else {head[:-1]}
+    else:
+        forms = {head + "s"} if head[-1] in "aeiou" else {head + "s", head + "es"}
+    return {phrase} | {f"{f} {rest}" for f in forms if len(f) >= 3}
+
+
+def _inventory_phrases(name: str) -> list[str]:
+    """The masked phrases of a sense inventory (data/lookalikes_*.toml): one [[word]] table per
+    weapon word, with the everyday senses it has and the phrases that prove them."""
+    path = data_path(name)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ValueError(f"{path}: cannot read the look-alike inventory: {exc}") from exc
+    out: list[str] = []
+    for n, word in enumerate(raw.get("word", []), 1):
+        phrases = word.get("phrases")
+        if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
+            raise ValueError(f"{path}: word #{n} ({word.get('word')!r}): phrases must be a list of strings")
+        out += phrases
+    return out
+
+
 def _rule_terms(terms: list[str]) -> tuple[str, ...]:
     return tuple(" " + normalize(t.rstrip("$")) + ("$" if t.endswith("$") else "") for t in terms)
 
@@ -103,7 +137,11 @@ class Taxonomy:
             if gspec.get("mask"):
                 token = f"zz{group}"
                 terms[token + "$"].add(f"~{group}")
-                mask_terms.update({n: token for t in gspec.get("terms", []) if (n := normalize(t))})
+                phrases = list(gspec.get("terms", []))
+                for name in gspec.get("phrase_files", ()):
+                    phrases += _inventory_phrases(name)
+                mask_terms.update({v: token for t in phrases if (n := normalize(t))
+                                   for v in number_variants(n)})
                 continue
             for term in gspec.get("terms", []):
                 exact = term.endswith("$")
