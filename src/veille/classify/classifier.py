@@ -85,6 +85,8 @@ class LinearClassifier:
                 continue
             if rule.title_not_regex is not None and rule.title_not_regex.search(title):
                 continue
+            if rule.text_not_regex is not None and rule.text_not_regex.search(a.text):
+                continue
             if rule.also_re is not None and rule.also_re.search(both) is None:
                 continue
             if rule.unless_re is not None and rule.unless_re.search(both) is not None:

@@ -87,6 +87,9 @@ class Rule:
     title_lacks: tuple[str, ...] = ()  # labels with no lexicon hit in the title
     title_not_regex: re.Pattern[str] | None = None
     needs_text: bool = False  # fires only when there is a description to read, not on a title alone
+    # A veto read in the description alone: ".38 Spec" as a title names a gun unless the text
+    # below counts its cartridges ("200 Patronen in Originalschachteln").
+    text_not_regex: re.Pattern[str] | None = None
     # also_any and unless compiled into one alternation each: 75 rules times a few dozen
     # substring tests per item cost a third of the classifier's time as Python loops.
     also_re: re.Pattern[str] | None = field(default=None, compare=False)
@@ -186,7 +189,8 @@ class Taxonomy:
                  rx(r, "title_regex"),
                  subs(r, "title_has"), subs(r, "title_lacks"),
                  rx(r, "title_not_regex"),
-                 bool(r.get("needs_text", False)))
+                 bool(r.get("needs_text", False)),
+                 rx(r, "text_not_regex"))
             for r in raw.get("rules", [])
         ]
         for r in rules:
