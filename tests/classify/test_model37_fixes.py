@@ -26,3 +26,18 @@ def test_second_pass_phrases_are_masked(text: str) -> None:
 ])
 def test_second_pass_leaves_signals_visible(text: str) -> None:
     assert "zzlookalike" not in default_taxonomy().mask(normalize(text))
+
+
+def test_phrase_masker_matches_whole_words_longest_first_with_a_final_plural() -> None:
+    from veille.classify.lexicon import PhraseMasker
+
+    m = PhraseMasker({"water pistol": "zzl", "water pistol holster": "zzh", "kitten": "zzk",
+                      "joint de culasse": "zzj"})
+    assert m.sub("2 water pistols for kids") == "2 zzl for kids"
+    assert m.sub("water pistol holster black") == "zzh black"
+    assert m.sub("three kittens and a kitten") == "three zzk and a zzk"
+    assert m.sub("kit joint de culasses neuf") == "kit zzj neuf"
+    # Never inside a word, never a phrase cut short, never the plural of an inner word.
+    assert m.sub("waterpistol kittenish joint de culasse2") == "waterpistol kittenish joint de culasse2"
+    assert m.sub("joints de culasse") == "joints de culasse"
+    assert m.sub("") == ""

@@ -115,7 +115,7 @@ class Taxonomy:
     # Feature groups with `mask = true`: their phrases are replaced by one token before any
     # feature is computed, so "weed" in "weed eater" never teaches the model that weed is legal.
     mask_terms: dict[str, str] = field(default_factory=dict)  # normalised phrase -> token
-    _mask_re: re.Pattern[str] | None = field(default=None, repr=False)
+    _masker: PhraseMasker | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, path: Path | None = None) -> Taxonomy:
@@ -212,13 +212,13 @@ class Taxonomy:
         self._prefix_re = re.compile(r"(?<![\w.])(" + _trie_regex(prefix) + r")\w*")
         self._exact_re = re.compile(r"(?<![\w.])(" + _trie_regex(exact) + r")s?(?!\w|\.\d|%)")
         if self.mask_terms:
-            self._mask_re = re.compile(r"(?<!\w)(" + _trie_regex(list(self.mask_terms)) + r")s?(?!\w)")
+            self._masker = PhraseMasker(self.mask_terms)
 
     def mask(self, norm_text: str) -> str:
         """Replace masked look-alike phrases ("weed eater") by their group token."""
-        if self._mask_re is None or not norm_text:
+        if self._masker is None or not norm_text:
             return norm_text
-        return self._mask_re.sub(lambda m: self.mask_terms[m.group(1)], norm_text)
+        return self._masker.sub(norm_text)
 
     def find_terms(self, norm_text: str) -> list[str]:
         """Lexicon terms present in already-normalised text (keys of term_sublabels)."""
@@ -243,6 +243,63 @@ class Taxonomy:
                 hits[sub] += len(t.rstrip("$"))
         return hits
 
+
+class PhraseMasker:
+    """Replaces whole-word phrases of normalised text by their token, longest phrase first; the
+    last word may take a plural "s". A dictionary keyed by first word, not one regex: with 13,000
+    masked forms the alternation took a second to compile at every load."""
+
+    __slots__ = ("_single", "_by_pair", "_keys")
+
+    def __init__(self, terms: dict[str, str]) -> None:
+        single: dict[str, str] = {}
+        by_pair: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        for phrase, token in terms.items():
+            words = tuple(phrase.split(" "))
+            if len(words) == 1:
+                single[words[0]] = single[words[0] + "s"] = token
+                continue
+            by_pair[words[:2]].append((words, token))
+            if len(words) == 2:  # the last word may take a plural "s"
+                by_pair[(words[0], words[1] + "s")].append((words, token))
+        for entries in by_pair.values():
+            entries.sort(key=lambda e: -len(e[0]))
+        self._single = single
+        self._by_pair = dict(by_pair)
+        # Every word that can open a match: most texts share none of them, and a set test in C
+        # answers that without a Python loop.
+        self._keys = frozenset(single) | frozenset(w0 for w0, _ in by_pair)
+
+    def _match(self, words: list[str], i: int) -> tuple[int, str] | None:
+        """Length and token of the longest phrase starting at words[i], if any."""
+        if i + 1 < len(words):
+            for phrase, token in self._by_pair.get((words[i], words[i + 1]), ()):
+                k = len(phrase)
+                if k == 2 or (i + k <= len(words) and words[i + 2:i + k - 1] == list(phrase[2:-1])
+                              and words[i + k - 1] in (phrase[-1], phrase[-1] + "s")):
+                    return k, token
+        token = self._single.get(words[i])
+        return (1, token) if token is not None else None
+
+    def sub(self, text: str) -> str:
+        words = text.split(" ")
+        keys = self._keys
+        if keys.isdisjoint(words):
+            return text
+        out: list[str] = []
+        last = 0
+        for i in [i for i, w in enumerate(words) if w in keys]:
+            if i < last:
+                continue
+            found = self._match(words, i)
+            if found is not None:
+                out += words[last:i]
+                out.append(found[1])
+                last = i + found[0]
+        if not out:
+            return text
+        out += words[last:]
+        return " ".join(out)
 
 @cache
 def default_taxonomy() -> Taxonomy:
