@@ -210,7 +210,8 @@ class Taxonomy:
         # measure, not the calibre ".45" (normalisation drops a calibre's leading dot); nor does
         # an exact term end before a percent sign ("40%" is a share, not the calibre ".40").
         self._prefix_re = re.compile(r"(?<![\w.])(" + _trie_regex(prefix) + r")\w*")
-        self._exact_re = re.compile(r"(?<![\w.])(" + _trie_regex(exact) + r")s?(?!\w|\.\d|%)")
+        # The plural "s" needs three letters before it: "ga" (gauge) is not "gas", "ar" not "ars".
+        self._exact_re = re.compile(r"(?<![\w.])(" + _trie_regex(exact) + r")(?:(?<=\w\w\w)s)?(?!\w|\.\d|%)")
         if self.mask_terms:
             self._masker = PhraseMasker(self.mask_terms)
 
