@@ -302,6 +302,7 @@ class PhraseMasker:
         out += words[last:]
         return " ".join(out)
 
+
 @cache
 def default_taxonomy() -> Taxonomy:
     return Taxonomy.load()
