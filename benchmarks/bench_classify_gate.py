@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_classify_quality import test_sets  # noqa: E402
+from bench_classify_quality import set_order, test_sets  # noqa: E402
 
 WEAPON = ("firearms", "ammunition", "explosives")
 GATED = ("firearms", "ammunition")
@@ -40,11 +40,6 @@ SOURCE_WEIGHT = {"seed": 5.0, "everyday": 3.0}  # the only French, German and Sp
 
 def head(title: str, text: str) -> str:
     return ((title or text[:200]).strip()[:200]) or "-"
-
-
-def letters(p: Path) -> tuple[int, str]:
-    s = p.stem.rsplit("_test", 1)[1].lstrip("_")
-    return len(s), s
 
 
 def main() -> None:
@@ -89,8 +84,8 @@ def main() -> None:
            LinearClassifier.from_dir(Path(__file__).resolve().parents[1] / "src" / "veille" /
                                      "classify" / "model", tax))
     print(f"model {clf.version}")
-    groups = {"weapon-weighted AE-BC": [p for p in test_sets() if (2, "ae") <= letters(p) <= (2, "bc")],
-              "sets before AE": [p for p in test_sets() if letters(p) < (2, "ae")]}
+    groups = {"weapon-weighted AE-BC": [p for p in test_sets() if (2, "ae") <= set_order(p) <= (2, "bc")],
+              "sets before AE": [p for p in test_sets() if set_order(p) < (2, "ae")]}
     print("\n| sets | tau | macro-F1 | firearms P / R | ammunition P / R | other P / R |\n|---|---|---|---|---|---|")
     for name, paths in groups.items():
         truth: list[str] = []
