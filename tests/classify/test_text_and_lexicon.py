@@ -108,17 +108,21 @@ def test_mapping_tables_cover_the_five_datasets_and_use_taxonomy_labels() -> Non
     assert maps["armslist"]["Handguns"].startswith("firearms")
 
 
+def _refuses_rule(tmp_path, field: str) -> None:  # type: ignore[no-untyped-def]
+    """The shipped taxonomy plus one rule named "typo" with `field` must fail to load, naming it."""
+    bad = tmp_path / "taxonomy.toml"
+    bad.write_text(data_path("taxonomy.toml").read_text(encoding="utf-8")
+                   + f'\n[[rules]]\nname = "typo"\n{field}\nset = "other"\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="typo"):
+        Taxonomy.load(bad)
+
+
 def test_rule_patterns_are_filled_in_and_an_unknown_one_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
     tax = Taxonomy.load()
     rule = next(r for r in tax.rules if r.name == "cartridges_by_count_are_ammunition")
     assert rule.title_not_regex is not None and "{{" not in rule.title_not_regex.pattern
     assert rule.title_not_regex.search("ruger with 50 rounds")
-    bad = tmp_path / "taxonomy.toml"
-    bad.write_text(data_path("taxonomy.toml").read_text(encoding="utf-8")
-                   + '\n[[rules]]\nname = "typo"\ntitle_regex = "{{with_amo}}"\nset = "other"\n',
-                   encoding="utf-8")
-    with pytest.raises(ValueError, match="typo"):
-        Taxonomy.load(bad)
+    _refuses_rule(tmp_path, 'title_regex = "{{with_amo}}"')
 
 
 def test_rule_sublabel_groups_are_spelled_out_and_an_unknown_one_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -127,9 +131,4 @@ def test_rule_sublabel_groups_are_spelled_out_and_an_unknown_one_is_refused(tmp_
     assert "firearms.assault_rifle" in rule.title_lacks
     assert not any(s.startswith("@") for r in tax.rules
                    for s in (*r.title_has, *r.title_lacks, *r.any_sublabels))
-    bad = tmp_path / "taxonomy.toml"
-    bad.write_text(data_path("taxonomy.toml").read_text(encoding="utf-8")
-                   + '\n[[rules]]\nname = "typo"\ntitle_lacks = ["@gun_typs"]\nset = "other"\n',
-                   encoding="utf-8")
-    with pytest.raises(ValueError, match="typo"):
-        Taxonomy.load(bad)
+    _refuses_rule(tmp_path, 'title_lacks = ["@gun_typs"]')
