@@ -68,6 +68,34 @@ def _inventory_phrases(name: str) -> list[str]:
     return out
 
 
+def _word_list_pattern(name: str) -> str:
+    """A regex fragment for a word-list file (data/everyday_goods.toml): one table per language
+    with `words`, matched as whole words, and `heads`, also matched as the last part of a German
+    compound ("Kreiselkompass"). Either may end in s, es, e, n or en."""
+    path = data_path(name)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ValueError(f"{path}: cannot read the word list: {exc}") from exc
+    words: set[str] = set()
+    heads: set[str] = set()
+    for lang, spec in raw.items():
+        for key, into in (("words", words), ("heads", heads)):
+            items = spec.get(key, []) if isinstance(spec, dict) else None
+            if not isinstance(items, list) or not all(isinstance(w, str) for w in items):
+                raise ValueError(f"{path}: [{lang}] {key} must be a list of strings")
+            into.update(n for w in items if (n := normalize(w)))
+    if not words and not heads:
+        raise ValueError(f"{path}: the word list is empty")
+    end = r"(?:s|es|e|n|en)?(?!\w)"
+    alts = []
+    if words:
+        alts.append(r"(?<!\w)(?:" + _trie_regex(sorted(words)) + ")" + end)
+    if heads:
+        alts.append(r"(?<![\w.])\w*(?:" + _trie_regex(sorted(heads)) + ")" + end)
+    return "(?:" + "|".join(alts) + ")"
+
+
 def _rule_terms(terms: list[str]) -> tuple[str, ...]:
     return tuple(" " + normalize(t.rstrip("$")) + ("$" if t.endswith("$") else "") for t in terms)
 
@@ -151,7 +179,10 @@ class Taxonomy:
                 norm = normalize(term.rstrip("$"))
                 if norm:
                     terms[norm + ("$" if exact else "")].add(f"~{group}")
-        patterns: dict[str, str] = raw.get("patterns", {})
+        patterns: dict[str, str] = dict(raw.get("patterns", {}))
+        # Long word lists live in their own files and fill a {{name}} fragment like [patterns].
+        for pname, fname in raw.get("pattern_files", {}).items():
+            patterns[pname] = _word_list_pattern(fname)
 
         def rx(rule: dict, key: str) -> re.Pattern[str] | None:
             """The rule's regex with its {{name}} fragments from [patterns] filled in."""
