@@ -1,0 +1,117 @@
+"""Models 40 and 41: everyday goods named in the title (data/everyday_goods.toml), and the fixes
+read from blind sets CB to CI after their one scoring. The biased classifier makes the rule, not
+the weights, decide."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.classify.biased import biased_label as _label
+from veille.classify.lexicon import Taxonomy, _word_list_pattern, data_path, default_taxonomy
+from veille.classify.normalize import normalize
+
+
+def _goods() -> re.Pattern[str]:
+    return re.compile(_word_list_pattern("everyday_goods.toml"))
+
+
+@pytest.mark.parametrize("title", [
+    "Kimber Kable 8TC speaker cable 2.5m", "Saxophone silencer practice mute",
+    "Anschütz Kreiselkompass Schiff",  # a German compound ending in a goods noun
+    "Jagdbekleidung Set Blaser", "Vestido largo azul talla 38", "Tank à lait 1000 L",
+])
+def test_goods_nouns_are_found(title: str) -> None:
+    assert _goods().search(normalize(title)), title
+
+
+@pytest.mark.parametrize("title", [
+    # Compound heads and plural endings that once matched inside weapon and drug words.
+    "5,56 NATO auf Ladestreifen", "Eisen zu verkaufen, 7,65", "Bombes d'artifice usage pro",
+    "DutchDuster Probier Pack", "Anti-tank mine TM-62", "j'ai un .357 Manurhin num limés",
+    "Glock Auto-Switch ab Lager", "Cerberus Pharma T6 x 50 Tablets",
+])
+def test_goods_pattern_leaves_weapon_and_drug_words_alone(title: str) -> None:
+    assert not _goods().search(normalize(title)), title
+
+
+@pytest.mark.parametrize(("first", "title", "text", "expected"), [
+    # Goods named in the title with a maker, a calibre or a part word: the goods.
+    ("firearms", "Kimber Kable 8TC speaker cable 2.5m", "", "other"),
+    ("firearms", "", "Schalldämpfer für Trompete (Silent Brass), wie neu, 80€", "other"),
+    ("firearms", "9mm plywood sheets 8x4", "20 sheets, pick up from yard.", "other"),
+    ("firearms", "Vestido largo azul talla 38", "Lo llevé de carabina en la boda, 40 €", "other"),
+    # ...but not when the title names a gun, a gun model or rounds.
+    ("firearms", "Gilet de chasse + fusil Beretta", "", "firearms"),
+    ("firearms", "Beretta 92FS avec sac à dos", "", "firearms"),
+    ("ammunition", "Cartouche thermostatique + 50 cartouches 9mm", "", "ammunition"),
+    # Goods read as drugs, unless a drug or a drug weight is named.
+    ("drugs", "Tank à lait 1000 L avec groupe froid", "", "other"),
+    ("drugs", "Chocolate bars, 10 pack", "Each bar 200mg THC, lab tested.", "drugs"),
+    ("drugs", "1g Wedding cheese cookies", "", "drugs"),
+    # Goods with an explosive word, unless a detonator, quarry or military word is there.
+    ("explosives", "Juego de mesa Pasa la Bomba completo", "", "other"),
+    ("explosives", "Minecraft TNT block night light", "USB, for kids' rooms.", "other"),
+    ("explosives", "TNT blocks from a quarry, with detonators", "", "explosives"),
+])
+def test_everyday_goods_rules(first: str, title: str, text: str, expected: str) -> None:
+    assert _label(first, title, text) == expected
+
+
+@pytest.mark.parametrize(("first", "title", "text", "expected"), [
+    # A post that opens with a count of rounds sells the rounds.
+    ("firearms", "", "Habe 3.000 Schuss 9mm + 1.000 Schuss .40 S&W abzugeben", "ammunition"),
+    ("ammunition", "", "Got 500 rounds of 7.62x54R on stripper clips, fits Mosin, £200", "ammunition"),
+    ("explosives", "", "got 600 rds of .308 M80 ball milsurp, no ID check", "ammunition"),
+    # A gun named first keeps its rounds as an extra; an empty magazine is not rounds.
+    ("firearms", "CZ Shadow 2 inkl. 100 Schuss", "", "firearms"),
+    ("firearms", "Vends Beretta 92 avec boîte de 50 cartouches 9mm", "", "firearms"),
+    ("firearms", "Magazin Glock 17, 33 Schuss, leer", "Ohne Munition.", "other"),
+    # Bare counts next to a calibre.
+    ("firearms", ".22LR vrac 1000", "", "ammunition"),
+    ("firearms", "7,62x39 x500 sans permis", "", "ammunition"),
+    ("firearms", "7.62x54R surplus tins", "", "ammunition"),
+    ("firearms", "5.56 OTAN en lames", "", "ammunition"),
+    ("other", "Oreiller en balle d'épeautre bio 40x60", "", "other"),
+    ("firearms", "MOLOT VEPR 7.62x54R", "", "firearms"),
+    # A calibre title over counted boxes in the text; a gun title over the same is a gun.
+    ("ammunition", ".308 Win de caza", "Norma Oryx, 6 cajas, sobrante de la temporada.", "ammunition"),
+    ("ammunition", "Tcp 380", "Great little carry gun, barely used.", "firearms"),
+    # Cartridges for a named gun, and "for" further after the calibre.
+    ("firearms", "9mm Luger 50er Pack für Glock 19", "", "ammunition"),
+    ("firearms", "Canon 9mm pour Glock 17 fileté", "", "firearms"),
+])
+def test_ammunition_boundaries_models_40_41(first: str, title: str, text: str, expected: str) -> None:
+    assert _label(first, title, text) == expected
+
+
+def test_terms_of_sets_cb_to_ci() -> None:
+    tax = default_taxonomy()
+
+    def labels(text: str) -> set[str]:
+        return {s.split(".", 1)[0] for s in tax.sublabel_hits(tax.mask(normalize(text)))}
+
+    # A cartridge named after a gun maker is a calibre, not the maker's pistol.
+    assert labels("9x18 Makarov") == {"~calibre"}
+    assert "firearms" in labels("AK47 neutralisé remis en état, tire parfaitement")
+    assert "firearms" in labels("Vendo pistola Astra 400, sin guía")
+    assert "firearms" in labels("Vendo Astra 400 sin guía")  # a gun without its Spanish papers
+    assert "violence_for_hire" in labels("Debt persuasion - visits arranged")
+    assert "financial_fraud" in labels("Fausses coupures de 50€")
+    assert "explosives" in labels("Tovex sticks from a quarry job")
+    assert "zzlookalike" in tax.mask(normalize("Mon tracteur a passé l'arme à gauche"))
+
+
+def test_a_bad_word_list_is_refused_naming_the_file(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for src in data_path("taxonomy.toml").parent.glob("*.toml"):
+        (folder / src.name).write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "everyday_goods.toml").write_text('[en]\nwords = "sofa"\n', encoding="utf-8")
+    monkeypatch.setattr("veille.classify.lexicon.data_path", lambda name: folder / name)
+    with pytest.raises(ValueError, match=r"everyday_goods\.toml.*\[en\] words"):
+        Taxonomy.load(folder / "taxonomy.toml")
+    (folder / "everyday_goods.toml").write_text("[en\nwords = [", encoding="utf-8")
+    with pytest.raises(ValueError, match="everyday_goods.toml"):
+        Taxonomy.load(folder / "taxonomy.toml")
