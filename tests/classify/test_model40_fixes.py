@@ -115,3 +115,23 @@ def test_a_bad_word_list_is_refused_naming_the_file(tmp_path, monkeypatch) -> No
     (folder / "everyday_goods.toml").write_text("[en\nwords = [", encoding="utf-8")
     with pytest.raises(ValueError, match="everyday_goods.toml"):
         Taxonomy.load(folder / "taxonomy.toml")
+
+
+@pytest.mark.parametrize(("first", "title", "text", "expected"), [
+    # Models 42-43 (read from CF to CM): a masked everyday collocation counts as goods...
+    ("firearms", "Remington cordless hair clipper, barely used", "", "other"),
+    # ...homes, tickets and boats are goods, but a threat of a "house visit" is no house for sale.
+    ("drugs", "Hunter 27 sailboat", "1988, Yanmar diesel, new sails.", "other"),
+    ("drugs", "", "We do intimidation: threats delivered in person, house visits", "violence_for_hire"),
+    # A WBK template is a forged document; a rifle sold only on showing a WBK is a rifle.
+    ("firearms", "Waffenbesitzkarte (WBK) Vorlage editierbar + Stempel", "", "fake_documents"),
+    ("firearms", "Jagdrepetierer Sauer 101 .308 Win – nur an WBK-Inhaber",
+     "Überlassung nur gegen Vorlage der WBK.", "firearms"),
+    # Rounds sold in belts or sealed crates, or "for your rifle" after the calibre.
+    ("firearms", "7.62x39 caisse de 1000 sous scellés", "", "ammunition"),
+    ("firearms", "", "Dispo .308 Win en bandes de 200, parfait pour ton fusil.", "ammunition"),
+    # Tools named by what they shoot.
+    ("firearms", "Pneumatic needle gun scaler, 19 needles", "", "other"),
+])
+def test_boundaries_models_42_43(first: str, title: str, text: str, expected: str) -> None:
+    assert _label(first, title, text) == expected
