@@ -135,3 +135,21 @@ def test_a_bad_word_list_is_refused_naming_the_file(tmp_path, monkeypatch) -> No
 ])
 def test_boundaries_models_42_43(first: str, title: str, text: str, expected: str) -> None:
     assert _label(first, title, text) == expected
+
+
+@pytest.mark.parametrize(("first", "title", "text", "expected"), [
+    # Model 44 (read from CN to CQ): a gun whose shells come "included" or "dabei" is the gun.
+    ("firearms", "", "selling remington 870 pump 12ga, 2 boxes shells included, cash only", "firearms"),
+    ("firearms", "", "Verkaufe Pumpgun Mossberg 590, 2 Schachteln Schrot dabei", "firearms"),
+    # A Waffenreinigungsset "mit" brushes is a cleaning kit, not a gun with extras.
+    ("other", "Waffenreinigungsset mit Messingbürsten, alle Kaliber", "", "other"),
+    ("firearms", "Armoire forte 10 armes longues, serrure à clé + code", "", "other"),
+    # A forged licence "con guía" is still forged; the guía names what a gun comes with.
+    ("other", "Licencia de armas tipo D falsificada, con guía de pertenencia", "", "fake_documents"),
+    # Bricks of rounds and counted shells; paintballs by the calibre are paintballs.
+    ("firearms", ".22 LR brique de 500", "", "ammunition"),
+    ("stolen_data", "", "Buckshot + slugs mixed lot 12/70, approx 150 shells", "ammunition"),
+])
+def test_boundaries_model_44(first: str, title: str, text: str, expected: str) -> None:
+    assert _label(first, title, text) == expected
+
