@@ -54,12 +54,6 @@ def test_goods_pattern_leaves_weapon_and_drug_words_alone(title: str) -> None:
     ("explosives", "Juego de mesa Pasa la Bomba completo", "", "other"),
     ("explosives", "Minecraft TNT block night light", "USB, for kids' rooms.", "other"),
     ("explosives", "TNT blocks from a quarry, with detonators", "", "explosives"),
-])
-def test_everyday_goods_rules(first: str, title: str, text: str, expected: str) -> None:
-    assert _label(first, title, text) == expected
-
-
-@pytest.mark.parametrize(("first", "title", "text", "expected"), [
     # A post that opens with a count of rounds sells the rounds.
     ("firearms", "", "Habe 3.000 Schuss 9mm + 1.000 Schuss .40 S&W abzugeben", "ammunition"),
     ("ammunition", "", "Got 500 rounds of 7.62x54R on stripper clips, fits Mosin, £200", "ammunition"),
@@ -81,8 +75,33 @@ def test_everyday_goods_rules(first: str, title: str, text: str, expected: str) 
     # Cartridges for a named gun, and "for" further after the calibre.
     ("firearms", "9mm Luger 50er Pack für Glock 19", "", "ammunition"),
     ("firearms", "Canon 9mm pour Glock 17 fileté", "", "firearms"),
+    # Models 42-43 (read from CF to CM): a masked everyday collocation counts as goods...
+    ("firearms", "Remington cordless hair clipper, barely used", "", "other"),
+    # ...homes, tickets and boats are goods, but a threat of a "house visit" is no house for sale.
+    ("drugs", "Hunter 27 sailboat", "1988, Yanmar diesel, new sails.", "other"),
+    ("drugs", "", "We do intimidation: threats delivered in person, house visits", "violence_for_hire"),
+    # A WBK template is a forged document; a rifle sold only on showing a WBK is a rifle.
+    ("firearms", "Waffenbesitzkarte (WBK) Vorlage editierbar + Stempel", "", "fake_documents"),
+    ("firearms", "Jagdrepetierer Sauer 101 .308 Win – nur an WBK-Inhaber",
+     "Überlassung nur gegen Vorlage der WBK.", "firearms"),
+    # Rounds sold in belts or sealed crates, or "for your rifle" after the calibre.
+    ("firearms", "7.62x39 caisse de 1000 sous scellés", "", "ammunition"),
+    ("firearms", "", "Dispo .308 Win en bandes de 200, parfait pour ton fusil.", "ammunition"),
+    # Tools named by what they shoot.
+    ("firearms", "Pneumatic needle gun scaler, 19 needles", "", "other"),
+    # Model 44 (read from CN to CQ): a gun whose shells come "included" or "dabei" is the gun.
+    ("firearms", "", "selling remington 870 pump 12ga, 2 boxes shells included, cash only", "firearms"),
+    ("firearms", "", "Verkaufe Pumpgun Mossberg 590, 2 Schachteln Schrot dabei", "firearms"),
+    # A Waffenreinigungsset "mit" brushes is a cleaning kit, not a gun with extras.
+    ("other", "Waffenreinigungsset mit Messingbürsten, alle Kaliber", "", "other"),
+    ("firearms", "Armoire forte 10 armes longues, serrure à clé + code", "", "other"),
+    # A forged licence "con guía" is still forged; the guía names what a gun comes with.
+    ("other", "Licencia de armas tipo D falsificada, con guía de pertenencia", "", "fake_documents"),
+    # Bricks of rounds and counted shells.
+    ("firearms", ".22 LR brique de 500", "", "ammunition"),
+    ("stolen_data", "", "Buckshot + slugs mixed lot 12/70, approx 150 shells", "ammunition"),
 ])
-def test_ammunition_boundaries_models_40_41(first: str, title: str, text: str, expected: str) -> None:
+def test_boundaries_models_40_to_44(first: str, title: str, text: str, expected: str) -> None:
     assert _label(first, title, text) == expected
 
 
@@ -115,41 +134,3 @@ def test_a_bad_word_list_is_refused_naming_the_file(tmp_path, monkeypatch) -> No
     (folder / "everyday_goods.toml").write_text("[en\nwords = [", encoding="utf-8")
     with pytest.raises(ValueError, match="everyday_goods.toml"):
         Taxonomy.load(folder / "taxonomy.toml")
-
-
-@pytest.mark.parametrize(("first", "title", "text", "expected"), [
-    # Models 42-43 (read from CF to CM): a masked everyday collocation counts as goods...
-    ("firearms", "Remington cordless hair clipper, barely used", "", "other"),
-    # ...homes, tickets and boats are goods, but a threat of a "house visit" is no house for sale.
-    ("drugs", "Hunter 27 sailboat", "1988, Yanmar diesel, new sails.", "other"),
-    ("drugs", "", "We do intimidation: threats delivered in person, house visits", "violence_for_hire"),
-    # A WBK template is a forged document; a rifle sold only on showing a WBK is a rifle.
-    ("firearms", "Waffenbesitzkarte (WBK) Vorlage editierbar + Stempel", "", "fake_documents"),
-    ("firearms", "Jagdrepetierer Sauer 101 .308 Win – nur an WBK-Inhaber",
-     "Überlassung nur gegen Vorlage der WBK.", "firearms"),
-    # Rounds sold in belts or sealed crates, or "for your rifle" after the calibre.
-    ("firearms", "7.62x39 caisse de 1000 sous scellés", "", "ammunition"),
-    ("firearms", "", "Dispo .308 Win en bandes de 200, parfait pour ton fusil.", "ammunition"),
-    # Tools named by what they shoot.
-    ("firearms", "Pneumatic needle gun scaler, 19 needles", "", "other"),
-])
-def test_boundaries_models_42_43(first: str, title: str, text: str, expected: str) -> None:
-    assert _label(first, title, text) == expected
-
-
-@pytest.mark.parametrize(("first", "title", "text", "expected"), [
-    # Model 44 (read from CN to CQ): a gun whose shells come "included" or "dabei" is the gun.
-    ("firearms", "", "selling remington 870 pump 12ga, 2 boxes shells included, cash only", "firearms"),
-    ("firearms", "", "Verkaufe Pumpgun Mossberg 590, 2 Schachteln Schrot dabei", "firearms"),
-    # A Waffenreinigungsset "mit" brushes is a cleaning kit, not a gun with extras.
-    ("other", "Waffenreinigungsset mit Messingbürsten, alle Kaliber", "", "other"),
-    ("firearms", "Armoire forte 10 armes longues, serrure à clé + code", "", "other"),
-    # A forged licence "con guía" is still forged; the guía names what a gun comes with.
-    ("other", "Licencia de armas tipo D falsificada, con guía de pertenencia", "", "fake_documents"),
-    # Bricks of rounds and counted shells; paintballs by the calibre are paintballs.
-    ("firearms", ".22 LR brique de 500", "", "ammunition"),
-    ("stolen_data", "", "Buckshot + slugs mixed lot 12/70, approx 150 shells", "ammunition"),
-])
-def test_boundaries_model_44(first: str, title: str, text: str, expected: str) -> None:
-    assert _label(first, title, text) == expected
-
