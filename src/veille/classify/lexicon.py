@@ -92,7 +92,9 @@ def _word_list_pattern(name: str) -> str:
     if words:
         alts.append(r"(?<!\w)(?:" + _trie_regex(sorted(words)) + ")" + end)
     if heads:
-        alts.append(r"(?<![\w.])\w*(?:" + _trie_regex(sorted(heads)) + ")" + end)
+        # A head may end any word (a compound's head is its last part). No leading \w*: it made
+        # the engine retry every word start.
+        alts.append("(?:" + _trie_regex(sorted(heads)) + ")" + end)
     return "(?:" + "|".join(alts) + ")"
 
 
