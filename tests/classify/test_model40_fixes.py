@@ -100,8 +100,21 @@ def test_goods_pattern_leaves_weapon_and_drug_words_alone(title: str) -> None:
     # Bricks of rounds and counted shells.
     ("firearms", ".22 LR brique de 500", "", "ammunition"),
     ("stolen_data", "", "Buckshot + slugs mixed lot 12/70, approx 150 shells", "ammunition"),
+    # Model 45 (read from CR to CU): sealed metal boxes of rounds (model 44 made them a gun),
+    # "sur lames-chargeurs" in their hundreds (an accessory), a pump shotgun named "escopeta de
+    # corredera" (not a slide sold alone).
+    ("ammunition", "7,62x39 boîte métal scellée 1440", "", "ammunition"),
+    ("ammunition", "7,62x39 sur lames-chargeurs, 1000 pcs", "", "ammunition"),
+    ("firearms", "", "Cartuchos 12/70 de postas para escopeta de corredera, 5 cajas, 60 €", "ammunition"),
+    # A bipod or a hard case named first is an accessory; rolling tobacco in "pots" is tobacco.
+    ("firearms", "Bípode Harris para rifle", "70 € envío incluido", "other"),
+    ("firearms", "Maletín rígido para rifle con candado", "", "other"),
+    ("drugs", "", "Tabac à rouler 500g ramené d'Andorre, 3 pots, 70€", "other"),
+    ("drugs", "Tabac à rouler + weed", "", "drugs"),
+    # A counted box of tobacco is not a box of rounds.
+    ("other", "", "Tabaco de liar 40g, precio por caja de 10", "other"),
 ])
-def test_boundaries_models_40_to_44(first: str, title: str, text: str, expected: str) -> None:
+def test_boundaries_models_40_to_45(first: str, title: str, text: str, expected: str) -> None:
     assert _label(first, title, text) == expected
 
 
@@ -134,22 +147,3 @@ def test_a_bad_word_list_is_refused_naming_the_file(tmp_path, monkeypatch) -> No
     (folder / "everyday_goods.toml").write_text("[en\nwords = [", encoding="utf-8")
     with pytest.raises(ValueError, match="everyday_goods.toml"):
         Taxonomy.load(folder / "taxonomy.toml")
-
-
-@pytest.mark.parametrize(("first", "title", "text", "expected"), [
-    # Model 45 (read from CR to CU): sealed metal boxes of rounds (model 44 made them a gun),
-    # "sur lames-chargeurs" in their hundreds (an accessory), a pump shotgun named "escopeta de
-    # corredera" (not a slide sold alone).
-    ("ammunition", "7,62x39 boîte métal scellée 1440", "", "ammunition"),
-    ("ammunition", "7,62x39 sur lames-chargeurs, 1000 pcs", "", "ammunition"),
-    ("firearms", "", "Cartuchos 12/70 de postas para escopeta de corredera, 5 cajas, 60 €", "ammunition"),
-    # A bipod or a hard case named first is an accessory; rolling tobacco in "pots" is tobacco.
-    ("firearms", "Bípode Harris para rifle", "70 € envío incluido", "other"),
-    ("firearms", "Maletín rígido para rifle con candado", "", "other"),
-    ("drugs", "", "Tabac à rouler 500g ramené d'Andorre, 3 pots, 70€", "other"),
-    ("drugs", "Tabac à rouler + weed", "", "drugs"),
-    # A counted box of tobacco is not a box of rounds.
-    ("other", "", "Tabaco de liar 40g, precio por caja de 10", "other"),
-])
-def test_boundaries_model_45(first: str, title: str, text: str, expected: str) -> None:
-    assert _label(first, title, text) == expected
