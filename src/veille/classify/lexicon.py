@@ -128,9 +128,14 @@ class Rule:
     def __post_init__(self) -> None:
         for attr, terms in (("also_re", self.also_any), ("unless_re", self.unless)):
             if terms:
-                alt = "|".join(re.escape(t[:-1]) + r"(?!\w)" if t.endswith("$") else re.escape(t)
-                               for t in sorted(set(terms), key=len, reverse=True))
-                object.__setattr__(self, attr, re.compile(alt))
+                # Factored as a trie: a flat alternation of a hundred terms was tried term by
+                # term at every position of every listing's title and text.
+                prefix = sorted({t for t in terms if not t.endswith("$")})
+                exact = sorted({t[:-1] for t in terms if t.endswith("$")})
+                parts = [_trie_regex(prefix)] if prefix else []
+                if exact:
+                    parts.append("(?:" + _trie_regex(exact) + r")(?!\w)")
+                object.__setattr__(self, attr, re.compile("|".join(parts)))
 
 
 @dataclass
