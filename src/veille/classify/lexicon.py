@@ -51,14 +51,20 @@ def number_variants(phrase: str) -> set[str]:
     return {phrase} | {f"{f} {rest}" for f in forms if len(f) >= 3}
 
 
+def _read_data_toml(name: str, what: str) -> tuple[Path, dict]:
+    """A data file named by taxonomy.toml, parsed; a missing or malformed one is refused with its
+    path and what it was meant to be."""
+    path = data_path(name)
+    try:
+        return path, tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ValueError(f"{path}: cannot read the {what}: {exc}") from exc
+
+
 def _inventory_phrases(name: str) -> list[str]:
     """The masked phrases of a sense inventory (data/lookalikes_*.toml): one [[word]] table per
     weapon word, with the everyday senses it has and the phrases that prove them."""
-    path = data_path(name)
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ValueError(f"{path}: cannot read the look-alike inventory: {exc}") from exc
+    path, raw = _read_data_toml(name, "look-alike inventory")
     out: list[str] = []
     for n, word in enumerate(raw.get("word", []), 1):
         phrases = word.get("phrases")
@@ -72,11 +78,7 @@ def _word_list_pattern(name: str) -> str:
     """A regex fragment for a word-list file (data/everyday_goods.toml): one table per language
     with `words`, matched as whole words, and `heads`, also matched as the last part of a German
     compound ("Kreiselkompass"). Either may end in s, es, e, n or en."""
-    path = data_path(name)
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ValueError(f"{path}: cannot read the word list: {exc}") from exc
+    path, raw = _read_data_toml(name, "word list")
     words: set[str] = set()
     heads: set[str] = set()
     for lang, spec in raw.items():
