@@ -11,6 +11,7 @@ import numpy as np
 from veille.classify.features import Analysed, Featurizer
 from veille.classify.lexicon import LABELS, Rule, Taxonomy
 from veille.classify.prediction import Prediction
+from veille.classify.prefilter import LiteralPrefilter
 from veille.classify.weights import LinearWeights
 
 RULE_SCORE = 0.75  # a fired definition rule is not a probability; report it as fairly sure
@@ -52,8 +53,13 @@ class LinearClassifier:
         self.evidence_labels = frozenset(weights.meta.get("evidence_labels", ()))
         # The rules that may read each label, in taxonomy order: a rule only reads the labels in
         # its if_label (all of them when empty).
-        self._rules_for: dict[str, list[Rule]] = {
-            lab: [r for r in taxonomy.rules if not r.if_label or lab in r.if_label] for lab in LABELS}
+        # Each with its index k: the rule's title regex is pattern 2k of the prefilter, its
+        # title veto 2k + 1.
+        self._rules_for: dict[str, list[tuple[Rule, int]]] = {
+            lab: [(r, k) for k, r in enumerate(taxonomy.rules) if not r.if_label or lab in r.if_label]
+            for lab in LABELS}
+        self._title_prefilter = LiteralPrefilter(
+            [p for r in taxonomy.rules for p in (r.title_regex, r.title_not_regex)])
 
     @classmethod
     def from_dir(cls, directory: Path, taxonomy: Taxonomy) -> LinearClassifier:
@@ -70,20 +76,23 @@ class LinearClassifier:
         in_title = {s.split(".", 1)[0] for s in a.title_hits} | set(a.title_hits)
         both = f" {a.title} {a.text} "
         title = _SALE_VERB.sub("", a.title)
-        for rule in self._rules_for[label]:
+        maybe = self._title_prefilter.candidates(title)
+        for rule, k in self._rules_for[label]:
             if rule.needs_text and not a.text:
                 continue
             if rule.any_sublabels and not any(s in a.sub_hits for s in rule.any_sublabels):
                 continue
-            if rule.title_has and not in_title.intersection(rule.title_has):
+            if rule.title_has and in_title.isdisjoint(rule.title_has):
                 continue
-            if in_title.intersection(rule.title_lacks):
+            if not in_title.isdisjoint(rule.title_lacks):
                 continue
             # All conditions must hold; the positive title pattern fails most often, so it runs
             # before the vetoes (same result, fewer regex searches).
-            if rule.title_regex is not None and not rule.title_regex.search(title):
+            if rule.title_regex is not None and (2 * k not in maybe
+                                                 or not rule.title_regex.search(title)):
                 continue
-            if rule.title_not_regex is not None and rule.title_not_regex.search(title):
+            if rule.title_not_regex is not None and 2 * k + 1 in maybe \
+                    and rule.title_not_regex.search(title):
                 continue
             if rule.text_not_regex is not None and rule.text_not_regex.search(a.text):
                 continue
