@@ -113,8 +113,34 @@ def test_goods_pattern_leaves_weapon_and_drug_words_alone(title: str) -> None:
     ("drugs", "Tabac à rouler + weed", "", "drugs"),
     # A counted box of tobacco is not a box of rounds.
     ("other", "", "Tabaco de liar 40g, precio por caja de 10", "other"),
+    # Model 46 (read from CV to CY): spices, foods and materials sold by weight
+    # (data/legal_substances.toml), unless a drug is named or the word is also a drug's name.
+    ("drugs", "Cannelle de Ceylan moulue 250 g", "", "other"),
+    ("drugs", "Weizenmehl Type 550, 10 kg", "", "other"),
+    ("drugs", "Nuez moscada entera 100 g", "", "other"),
+    ("drugs", "Rice Krispie treats 500mg THC", "", "drugs"),
+    ("drugs", "Bath salts 1g", "", "drugs"),
+    ("drugs", "Resina marroquí 25 g", "", "drugs"),
+    # Debts collected by a visit are intimidation; by a lawyer or a court, a lawful service.
+    ("other", "", "Impayés ? On rend visite à votre débiteur, paiement garanti", "violence_for_hire"),
+    ("financial_fraud", "Deudas sin cobrar? Pasamos a visitar al deudor", "", "violence_for_hire"),
+    ("violence_for_hire", "Recouvrement de créances par voie judiciaire",
+     "Cabinet d'avocats, sans avance de frais.", "other"),
+    ("violence_for_hire", "Debt collection, no courts", "We make them pay.", "violence_for_hire"),
+    # Fireworks without a CE mark are not the shop kind; forged licences made to order.
+    ("explosives", "Feux d'artifice sans marquage CE, import Pologne", "", "explosives"),
+    ("explosives", "Feux d'artifice F2 marquage CE, Nouvel An", "", "other"),
+    ("other", "", "On fait des permis de port d'armes avec tampons officiels, remise en main propre",
+     "fake_documents"),
+    # A building or goods "umgebaut" is not a converted gun; a Zoraki is.
+    ("firearms", "Umgebauter Bauwagen als Gartenhaus", "", "other"),
+    ("firearms", "Zoraki 925 umgebaut auf scharf", "", "firearms"),
+    ("firearms", "Fully automatic chicken incubator 30 eggs", "", "other"),
+    # Thousands of rounds ("3k"), and packs of a hundred ("jeweils 100er"), are ammunition.
+    ("other", "", "clearing out 9mm, about 3k rounds, pick up only", "ammunition"),
+    ("ammunition", "", "biete 9x19 und .45 ACP, jeweils 100er, nur Abholung", "ammunition"),
 ])
-def test_boundaries_models_40_to_45(first: str, title: str, text: str, expected: str) -> None:
+def test_boundaries_models_40_to_46(first: str, title: str, text: str, expected: str) -> None:
     assert _label(first, title, text) == expected
 
 
