@@ -139,12 +139,27 @@ def test_goods_pattern_leaves_weapon_and_drug_words_alone(title: str) -> None:
     # Thousands of rounds ("3k"), and packs of a hundred ("jeweils 100er"), are ammunition.
     ("other", "", "clearing out 9mm, about 3k rounds, pick up only", "ammunition"),
     ("ammunition", "", "biete 9x19 und .45 ACP, jeweils 100er, nur Abholung", "ammunition"),
+    # Model 47 (read from CZ to DC): bangers and grenades that are not the legal or inert kind.
+    ("other", "Kanonenschläge 10 Stück, Restposten", "", "explosives"),
+    ("explosives", "Kanonenschläge aus Polen, nicht zugelassen", "", "explosives"),
+    ("explosives", "Grenade défensive non démilitarisée", "", "explosives"),
+    # Gun oil is a cleaning product; a genuine blank licence form is a forged licence.
+    ("firearms", "Ballistol Waffenöl 200 ml", "", "other"),
+    ("firearms", "Waffenbesitzkarte mit Eintragung, echtes Formular", "", "fake_documents"),
+    # Slugs and buckshot "for" a named shotgun are rounds; rounds joined to rounds stay rounds,
+    # and a gun joined to rounds stays a gun.
+    ("firearms", "Buckshot for my Benelli M4", "5 boxes of 10, local pickup", "ammunition"),
+    ("firearms", "Glock 19 + 2 boîtes de 50", "", "firearms"),
+    # Boat rod holders called "rocket launchers", ballistic gel and nuts by weight.
+    ("explosives", "4-rod rocket launcher rod holders for a T-top", "", "other"),
+    ("drugs", "Ballistic gel block 20% 5 kg", "", "other"),
+    ("drugs", "Almendra marcona 2 kg", "", "other"),
 ])
-def test_boundaries_models_40_to_46(first: str, title: str, text: str, expected: str) -> None:
+def test_boundaries_models_40_to_47(first: str, title: str, text: str, expected: str) -> None:
     assert _label(first, title, text) == expected
 
 
-def test_terms_of_sets_cb_to_ci() -> None:
+def test_terms_of_sets_cb_to_ci_and_cz_to_dc() -> None:
     tax = default_taxonomy()
 
     def labels(text: str) -> set[str]:
@@ -159,6 +174,11 @@ def test_terms_of_sets_cb_to_ci() -> None:
     assert "financial_fraud" in labels("Fausses coupures de 50€")
     assert "explosives" in labels("Tovex sticks from a quarry job")
     assert "zzlookalike" in tax.mask(normalize("Mon tracteur a passé l'arme à gauche"))
+    # Model 47: data words of the wave CZ to DC, and Spanish "cartucho" in its other senses.
+    assert "stolen_data" in labels("Logs bancarios + cookies")
+    assert "stolen_data" in labels("Mitgliederliste Schützenverein, 12k Datensätze")
+    assert "zzlookalike" in tax.mask(normalize("Cartucho de castañas asadas, 12 uds"))
+    assert "zzlookalike" in tax.mask(normalize("Nikon D3200, pour faire ses premières armes"))
 
 
 def test_a_bad_word_list_is_refused_naming_the_file(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
