@@ -1,5 +1,6 @@
-"""Models 40 and 41: everyday goods named in the title (data/everyday_goods.toml), and the fixes
-read from blind sets CB to CI after their one scoring. The biased classifier makes the rule, not
+"""Models 40 to 48: everyday goods named in the title (data/everyday_goods.toml), legal
+substances sold by weight (data/legal_substances.toml), and the fixes read from blind sets CB to
+DG after their one scoring. The biased classifier makes the rule, not
 the weights, decide."""
 
 from __future__ import annotations
@@ -154,8 +155,28 @@ def test_goods_pattern_leaves_weapon_and_drug_words_alone(title: str) -> None:
     ("explosives", "4-rod rocket launcher rod holders for a T-top", "", "other"),
     ("drugs", "Ballistic gel block 20% 5 kg", "", "other"),
     ("drugs", "Almendra marcona 2 kg", "", "other"),
+    # Model 48 (read from DD to DG): shooting lessons and vouchers with the guns supplied on
+    # site are a range's service; selling the club's gun is still a gun.
+    ("firearms", "Gift voucher: clay shooting lesson for two",
+     "Guns and cartridges supplied by the ground.", "other"),
+    ("ammunition", "", "Cours d'initiation au tir sportif, armes du club fournies, moniteur diplômé",
+     "other"),
+    ("firearms", "", "Vendo escopeta del club, curso de tiro incluido", "firearms"),
+    # Fireworks called illegal are explosives; legal F2 ones are not.
+    ("other", "", "Viper 12 und Cobra 6, nicht legal, nur Abholung", "explosives"),
+    ("other", "Böller F2, legal, Silvester", "", "other"),
+    # A stock sold alone is an accessory; det cord with a blasting machine stays explosive.
+    ("firearms", "Gewehrschaft Walnuss für K98", "", "other"),
+    ("explosives", "", "Sprengschnur 50 m und Zündmaschine, Restposten", "explosives"),
+    # Hundreds of rounds ("500rd") and sealed tins are ammunition; "15rd" is a magazine.
+    ("firearms", "", "9mm 124gr FMJ 500rd, fits any 9mm pistol", "ammunition"),
+    ("firearms", "Glock 19 9mm 15rd mag", "", "firearms"),
+    ("other", "", "restocked 7.62x39 in sealed tins, 700 per tin, escrow", "ammunition"),
+    # Masked look-alikes: party poppers, a Santa Cruz Heckler bike.
+    ("drugs", "Party poppers 50 pack", "", "other"),
+    ("firearms", "Santa Cruz Heckler 2022, size M", "", "other"),
 ])
-def test_boundaries_models_40_to_47(first: str, title: str, text: str, expected: str) -> None:
+def test_boundaries_models_40_to_48(first: str, title: str, text: str, expected: str) -> None:
     assert _label(first, title, text) == expected
 
 
