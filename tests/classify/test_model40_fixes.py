@@ -175,8 +175,21 @@ def test_goods_pattern_leaves_weapon_and_drug_words_alone(title: str) -> None:
     # Masked look-alikes: party poppers, a Santa Cruz Heckler bike.
     ("drugs", "Party poppers 50 pack", "", "other"),
     ("firearms", "Santa Cruz Heckler 2022, size M", "", "other"),
+    # Model 49 (read from DH to DK): rounds left from a gun already sold, "200 de chaque",
+    # ".308 x 1000" are rounds; a gun "con 2 cajas" is still a gun.
+    ("firearms", "", "Munición 9 mm, 3 cajas de 50, de la pistola que ya vendí, 40 € caja", "ammunition"),
+    ("firearms", "Glock 17 con 2 cajas de munición", "", "firearms"),
+    ("firearms", "", ".45 ACP et 9 mm, 200 de chaque, 150 € le tout", "ammunition"),
+    ("firearms", ".308 x 1000 no questions", "", "ammunition"),
+    # A starting pistol for athletics; a stock sold alone, but not a Kalach's folding stock.
+    ("firearms", "", "Pistola detonadora para salidas de atletismo, con su caja, 60 €", "other"),
+    ("firearms", "Crosse noyer pour fusil superposé, crosse seule", "", "other"),
+    ("firearms", "Kalach AKMS crosse pliante", "", "firearms"),
+    # An AR barrel and upper stay a gun part when the parcel says bike parts.
+    ("firearms", "Spare AR barrel and complete upper, shipped as bike parts", "", "firearms"),
+    ("firearms", "Las redes son un arma de doble filo", "", "other"),
 ])
-def test_boundaries_models_40_to_48(first: str, title: str, text: str, expected: str) -> None:
+def test_boundaries_models_40_to_49(first: str, title: str, text: str, expected: str) -> None:
     assert _label(first, title, text) == expected
 
 
