@@ -51,6 +51,14 @@ class LinearClassifier:
         # the item flagged: character n-grams alone turned pill brands ("Yellow Bullet") and
         # edible names ("Dark Fire") into firearms on markets the model never saw.
         self.evidence_labels = frozenset(weights.meta.get("evidence_labels", ()))
+        # Label -> its bare generic words ("arme", "Waffe", "gun"): a call of that label whose
+        # title (or a post's first line) names those words and nothing more specific (no gun
+        # type, part, maker, model or calibre) is flagged for review. On the written sets such
+        # firearms calls were wrong 13 times in 13 ("Problemlöser mit Waffe", "Armé jusqu'aux
+        # dents : caisse à outils"); a title naming no firearms term at all is left alone, as
+        # most real gun ads name a model the lexicon does not list.
+        self.weak_title_review: dict[str, frozenset[str]] = {
+            lab: frozenset(words) for lab, words in weights.meta.get("weak_title_review", {}).items()}
         # The rules that may read each label, in taxonomy order: a rule only reads the labels in
         # its if_label (all of them when empty).
         # Each with its index k: the rule's title regex is pattern 2k of the prefilter, its
@@ -118,6 +126,13 @@ class LinearClassifier:
         P, analysed = self.probabilities(items)
         order = np.argsort(-P, axis=1)
         out: list[Prediction] = []
+        weak = self.weak_title_review
+
+        def emit(label: str, sub: str | None, score: float, review: bool, a: Analysed) -> None:
+            if label in weak and not review and self._only_generic_in_title(label, a):
+                review = True
+            out.append(Prediction(label, sub, score, review))
+
         for i, a in enumerate(analysed):
             top, second = order[i, 0], order[i, 1]
             label = LABELS[top]
@@ -138,7 +153,7 @@ class LinearClassifier:
                 if flabel != label:
                     p1 = max(float(P[i, LABELS.index(flabel)]), RULE_SCORE)
                     review = False
-                out.append(Prediction(flabel, sub, round(p1, 4), review))
+                emit(flabel, sub, round(p1, 4), review, a)
                 continue
             if not a.title and not a.text:
                 out.append(Prediction("other", None, 0.0, True))
@@ -147,8 +162,20 @@ class LinearClassifier:
                 out.append(Prediction("other", None, round(float(P[i, LABELS.index("other")]), 4),
                                       True))
                 continue
-            out.append(Prediction(label, self._sublabel(label, a), round(p1, 4), review))
+            emit(label, self._sublabel(label, a), round(p1, 4), review, a)
         return out
+
+    def _only_generic_in_title(self, label: str, a: Analysed) -> bool:
+        """Whether the title's terms of this label are all bare generic words (and there is one)."""
+        if "~calibre" in a.title_hits:
+            return False
+        prefix = label + "."
+        if any(s.startswith(prefix) and not s.endswith(".generic") for s in a.title_hits):
+            return False
+        ts = self.tax.term_sublabels
+        terms = [t.rstrip("$") for t in self.tax.find_terms(a.title)
+                 if any(s.startswith(prefix) for s in ts[t])]
+        return bool(terms) and all(t in self.weak_title_review[label] for t in terms)
 
     def _has_evidence(self, a: Analysed) -> bool:
         return any(s.split(".", 1)[0] in self.evidence_labels or s == "~calibre"

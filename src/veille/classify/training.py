@@ -40,6 +40,12 @@ class TrainConfig:
     unknown_prob: float = 0.0
     # Weapon labels need a weapon term in the text (see LinearClassifier.evidence_labels).
     evidence_labels: tuple[str, ...] = ("firearms", "ammunition", "explosives")
+    # Label -> bare generic words; a call whose title names only those is flagged for review
+    # (see LinearClassifier.weak_title_review). Normalised lexicon terms.
+    weak_title_review: dict[str, tuple[str, ...]] = field(default_factory=lambda: {"firearms": (
+        "arme", "armes", "arme a feu", "armes a feu", "waffe", "waffen", "feuerwaffe", "feuerwaffen",
+        "schusswaffe", "schusswaffen", "arma", "armas", "arma de fuego", "armas de fuego",
+        "weapon", "weapons", "gun", "guns", "firearm", "firearms")})
     alpha: float = 1e-5
     epochs: int = 15
     # Second model: complement naive Bayes on the same features, added to the logistic
@@ -146,6 +152,7 @@ def train(taxonomy: Taxonomy, cfg: TrainConfig | None = None,
         "review_margin": cfg.review_margin,
         "unknown_prob": cfg.unknown_prob,
         "evidence_labels": list(cfg.evidence_labels),
+        "weak_title_review": {k: list(v) for k, v in cfg.weak_title_review.items()},
     }
     weights = fit(rows, taxonomy, cfg, meta)
     weights.meta["train_seconds"] = round(time.time() - t0, 1)
