@@ -132,3 +132,12 @@ def test_rule_sublabel_groups_are_spelled_out_and_an_unknown_one_is_refused(tmp_
     assert not any(s.startswith("@") for r in tax.rules
                    for s in (*r.title_has, *r.title_lacks, *r.any_sublabels))
     _refuses_rule(tmp_path, 'title_lacks = ["@gun_typs"]')
+
+
+def test_rule_term_groups_are_spelled_out_and_an_unknown_one_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    tax = Taxonomy.load()
+    rule = next(r for r in tax.rules if r.name == "deactivated_weapon_in_text_is_other")
+    assert " non demilitarise" in rule.unless and " listing is deactivated" in rule.unless
+    assert rule.unless_re is not None and rule.unless_re.search(" grenade non demilitarisee ")
+    assert not any(t.lstrip().startswith("@") for r in tax.rules for t in (*r.also_any, *r.unless))
+    _refuses_rule(tmp_path, 'unless = ["@carde"]')

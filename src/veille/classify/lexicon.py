@@ -209,22 +209,29 @@ class Taxonomy:
             unknown = [m for m in members if m not in sublabels]
             if unknown:
                 raise ValueError(f"sublabel group {gname}: unknown sublabels {unknown}")
+        term_groups: dict[str, list[str]] = raw.get("term_groups", {})
 
-        def subs(rule: dict, key: str) -> tuple[str, ...]:
-            """The rule's sublabel list with each "@group" from [sublabel_groups] spelled out."""
+        def spelled(rule: dict, key: str, named: dict[str, list[str]], what: str) -> list[str]:
+            """The rule's list under `key` with each "@group" from `named` spelled out."""
             out: list[str] = []
             for item in rule.get(key, ()):
                 if item.startswith("@"):
-                    if item[1:] not in groups:
-                        raise ValueError(f"rule {rule['name']}: unknown sublabel group {item}")
-                    out += groups[item[1:]]
+                    if item[1:] not in named:
+                        raise ValueError(f"rule {rule['name']}: unknown {what} {item}")
+                    out += named[item[1:]]
                 else:
                     out.append(item)
-            return tuple(out)
+            return out
+
+        def subs(rule: dict, key: str) -> tuple[str, ...]:
+            return tuple(spelled(rule, key, groups, "sublabel group"))
+
+        def rule_terms(rule: dict, key: str) -> tuple[str, ...]:
+            return _rule_terms(spelled(rule, key, term_groups, "term group"))
 
         rules = [
             Rule(r["name"], subs(r, "any_sublabels"),
-                 _rule_terms(r.get("also_any", ())), _rule_terms(r.get("unless", ())),
+                 rule_terms(r, "also_any"), rule_terms(r, "unless"),
                  tuple(r.get("if_label", ())), r["set"],
                  rx(r, "title_regex"),
                  subs(r, "title_has"), subs(r, "title_lacks"),
