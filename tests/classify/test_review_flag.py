@@ -47,4 +47,12 @@ def test_off_for_models_without_the_setting() -> None:
 def test_shipped_model_has_it_on() -> None:
     clf = load_default()
     assert clf is not None
-    assert {"arme", "waffe", "arma", "gun"} <= clf.weak_title_review["firearms"]
+    words = clf.weak_title_review["firearms"]
+    assert {"arme", "waffe", "arma", "weapon"} <= words
+    # Every listed word is a lexicon term whose only firearms sublabel is the generic one: any
+    # other would make the title name a gun, and the word could never flag anything.
+    ts = clf.tax.term_sublabels
+    for w in words:
+        subs = ts.get(w) or ts.get(w + "$")
+        assert subs is not None, w
+        assert [s for s in subs if s.startswith("firearms.")] == ["firearms.generic"], w

@@ -41,11 +41,11 @@ class TrainConfig:
     # Weapon labels need a weapon term in the text (see LinearClassifier.evidence_labels).
     evidence_labels: tuple[str, ...] = ("firearms", "ammunition", "explosives")
     # Label -> bare generic words; a call whose title names only those is flagged for review
-    # (see LinearClassifier.weak_title_review). Normalised lexicon terms.
+    # (see LinearClassifier.weak_title_review). Normalised lexicon terms whose only sublabel of
+    # the label is its generic one: "gun", "firearm" or "Feuerwaffe" also count as a pistol, so
+    # a title naming them is never weak, and a plural is read as its singular's term.
     weak_title_review: dict[str, tuple[str, ...]] = field(default_factory=lambda: {"firearms": (
-        "arme", "armes", "arme a feu", "armes a feu", "waffe", "waffen", "feuerwaffe", "feuerwaffen",
-        "schusswaffe", "schusswaffen", "arma", "armas", "arma de fuego", "armas de fuego",
-        "weapon", "weapons", "gun", "guns", "firearm", "firearms")})
+        "arme", "armes", "waffe", "waffen", "schusswaffe", "arma", "armas", "weapon")})
     alpha: float = 1e-5
     epochs: int = 15
     # Second model: complement naive Bayes on the same features, added to the logistic
